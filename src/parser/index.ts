@@ -1,0 +1,12 @@
+export * from './ast.js';
+export { parse } from './parser.js';
+export { print } from './print.js';
+export { dump, dumpInstruction } from './dump.js';
+export { goQuote } from './quote.js';
+export { SourceFile } from './source.js';
+export type { Position, Range, Span } from './source.js';
+export { LogicalLine } from './logical-line.js';
+export { decodeDockerfile, encodeDockerfile, DecodeError } from './encoding.js';
+export type { DecodedText, TextEncodingName } from './encoding.js';
+export { isGoSpace } from './chars.js';
+export { parseWords, splitWhitespace } from './words.js';

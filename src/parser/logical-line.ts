@@ -19,12 +19,23 @@ export class LogicalLine {
   toSource(offset: number): number {
     const segs = this.segs;
     if (segs.length === 2) return (segs[1] as number) + offset - (segs[0] as number);
-    // Pieces are few (one per physical line): a linear scan from the end is fastest.
-    for (let i = segs.length - 2; i >= 0; i -= 2) {
-      const js = segs[i] as number;
-      if (js <= offset) return (segs[i + 1] as number) + offset - js;
+    if (segs.length <= 32) {
+      // Pieces are few (one per physical line): a linear scan from the end is fastest.
+      for (let i = segs.length - 2; i >= 0; i -= 2) {
+        const js = segs[i] as number;
+        if (js <= offset) return (segs[i + 1] as number) + offset - js;
+      }
+      return (segs[1] as number) + offset;
     }
-    return (segs[1] as number) + offset;
+    // Long continuations: binary search for the last piece starting at or before `offset`.
+    let lo = 0;
+    let hi = segs.length / 2 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((segs[mid * 2] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (segs[lo * 2 + 1] as number) + offset - (segs[lo * 2] as number);
   }
 
   /** The source span of the joined range [from, to); the end is mapped from its last character. */

@@ -20,7 +20,7 @@ import type {
   ParseError,
   Word,
 } from './ast.js';
-import { isGoSpace, isSplitSpace, skipGoSpace, trimGoSpaceEnd } from './chars.js';
+import { isAsciiDigit, isAsciiLetter, isGoSpace, isSplitSpace, skipGoSpace, trimGoSpaceEnd } from './chars.js';
 import { findHeredocs } from './heredoc.js';
 import { scanJsonArray } from './json.js';
 import { LogicalLine } from './logical-line.js';
@@ -31,7 +31,6 @@ import { goQuote } from './quote.js';
 /** BuildKit's scanner refuses physical lines of 64 KiB or more. */
 const MAX_LINE_BYTES = 65536;
 
-const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
 
 interface Frame {
   readonly text: string;
@@ -201,15 +200,27 @@ class Parser {
     this.pendingComments = [];
   }
 
+  /** Matches `#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` by hand (the regex backtracks quadratically). */
   private tryDirective(ws: number, ce: number): boolean {
-    const line = this.text.slice(ws, ce);
-    const m = DIRECTIVE.exec(line);
-    if (!m) return false;
-    const key = (m[1] as string).toLowerCase();
+    const text = this.text;
+    const isRe2Space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+    let i = ws + 1;
+    while (i < ce && isRe2Space(text.charCodeAt(i))) i++;
+    const nameStart = i;
+    if (i >= ce || !isAsciiLetter(text.charCodeAt(i))) return false;
+    while (i < ce && (isAsciiLetter(text.charCodeAt(i)) || isAsciiDigit(text.charCodeAt(i)))) i++;
+    const nameEnd = i;
+    while (i < ce && isRe2Space(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 61 || i >= ce) return false;
+    i++;
+    while (i < ce && isRe2Space(text.charCodeAt(i))) i++;
+    let valueEnd = ce;
+    while (valueEnd > i && isRe2Space(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    if (valueEnd <= i) return false;
+    const nameText = text.slice(nameStart, nameEnd);
+    const key = nameText.toLowerCase();
     if (key !== 'syntax' && key !== 'escape' && key !== 'check') return false;
-    const value = m[2] as string;
-    const nameStart = ws + line.indexOf(m[1] as string);
-    const valueStart = ws + line.indexOf(value, nameStart - ws + (m[1] as string).length);
+    const value = text.slice(i, valueEnd);
     const span = { start: ws, end: ce };
     if (this.seenDirectives.has(key)) {
       this.error(`only one ${key} parser directive can be used`, span, this.lineNo);
@@ -222,11 +233,11 @@ class Parser {
     const directive: Directive = {
       kind: 'directive',
       name: key,
-      nameText: m[1] as string,
+      nameText,
       value,
       span,
-      nameSpan: { start: nameStart, end: nameStart + (m[1] as string).length },
-      valueSpan: { start: valueStart, end: valueStart + value.length },
+      nameSpan: { start: nameStart, end: nameEnd },
+      valueSpan: { start: i, end: valueEnd },
       line: this.lineNo,
     };
     this.directives.push(directive);
@@ -238,9 +249,10 @@ class Parser {
     const text = this.text;
     const startLine = this.lineNo;
     const segs: number[] = [];
-    const continuations: Span[] = [];
-    const innerComments: Comment[] = [];
-    const emptyLines: Span[] = [];
+    // Most instructions are one line: the lists below stay the shared empty array.
+    let continuations: Span[] | null = null;
+    let innerComments: Comment[] | null = null;
+    let emptyLines: Span[] | null = null;
     let joined = '';
 
     let p = this.continuationAt(ws, this.contentEnd);
@@ -249,7 +261,7 @@ class Parser {
       segs.push(0, ws);
       joined = text.slice(ws, firstEnd);
     }
-    if (p >= 0) continuations.push({ start: p, end: this.contentEnd });
+    if (p >= 0) continuations = [{ start: p, end: this.contentEnd }];
     let end = this.contentEnd;
     while (p >= 0) {
       if (!this.nextLine()) break;
@@ -258,12 +270,12 @@ class Parser {
       end = ce;
       if (this.isCommentAt(ls, ce)) {
         const c = this.makeComment(skipGoSpace(text, ls, ce), ce, this.lineNo);
-        innerComments.push(c);
+        (innerComments ??= []).push(c);
         this.comments.push(c);
         continue;
       }
       if (skipGoSpace(text, ls, ce) === ce) {
-        emptyLines.push({ start: ls, end: ce });
+        (emptyLines ??= []).push({ start: ls, end: ce });
         continue;
       }
       p = this.continuationAt(ls, ce);
@@ -272,7 +284,7 @@ class Parser {
         segs.push(joined.length, ls);
         joined += text.slice(ls, pieceEnd);
       }
-      if (p >= 0) continuations.push({ start: p, end: ce });
+      if (p >= 0) (continuations ??= []).push({ start: p, end: ce });
     }
     if (segs.length === 0) segs.push(0, ws);
     const logical = new LogicalLine(joined, segs);
@@ -285,22 +297,25 @@ class Parser {
       endLine: this.lineNo,
       span: { start: ws, end },
       leadingComments: this.pendingComments,
-      continuations,
-      innerComments,
-      emptyContinuationLines: emptyLines,
+      continuations: continuations ?? EMPTY,
+      innerComments: innerComments ?? EMPTY,
+      emptyContinuationLines: emptyLines ?? EMPTY,
     };
-    const node = buildInstruction(frame, 0, joined.length, false, []);
+    const node = buildInstruction(frame, 0, joined.length, false, EMPTY);
     if (canContainHeredoc(node) && joined.includes('<<')) {
       const heredocs = this.readHeredocs(frame, startLine);
       if (heredocs.length > 0) {
         const last = heredocs[heredocs.length - 1] as Heredoc;
         const spanEnd = last.terminatorSpan ? last.terminatorSpan.end : last.bodySpan.end;
-        const withDocs = { ...node, heredocs, endLine: this.lineNo, span: { start: ws, end: spanEnd } } as Instruction;
-        if (withDocs.name === 'ONBUILD' && withDocs.trigger) {
-          (withDocs as { trigger: Instruction }).trigger = { ...withDocs.trigger, heredocs, endLine: this.lineNo } as Instruction;
+        const withDocs = node as unknown as MutableInstruction;
+        withDocs.heredocs = heredocs;
+        withDocs.endLine = this.lineNo;
+        withDocs.span = { start: ws, end: spanEnd };
+        if (withDocs.trigger) {
+          const trigger = withDocs.trigger as unknown as MutableInstruction;
+          trigger.heredocs = heredocs;
+          trigger.endLine = this.lineNo;
         }
-        this.instructions.push(withDocs);
-        return withDocs;
       }
     }
     this.instructions.push(node);
@@ -372,71 +387,126 @@ function buildInstruction(f: Frame, from: number, to: number, onbuild: boolean, 
   let k = a;
   while (k < b && !isSplitSpace(s.charCodeAt(k))) k++;
   const keyword: Word = { text: s.slice(a, k), span: f.logical.span(a, k) };
-  let flags: Flag[] = [];
+  let flags: readonly Flag[] = EMPTY;
   let ra = b;
   let rb = b;
   if (k < b) {
     let restStart = k;
     while (restStart < b && isSplitSpace(s.charCodeAt(restStart))) restStart++;
     const extracted = extractFlags(s, restStart, b, f.escape);
-    flags = extracted.flags.map((fl) => makeFlag(f, fl.text, fl.start, fl.end));
+    if (extracted.flags.length > 0) flags = extracted.flags.map((fl) => makeFlag(f, fl.text, fl.start, fl.end));
     ra = skipGoSpace(s, extracted.rest, b);
     rb = trimGoSpaceEnd(s, ra, b);
   }
   const upper = keyword.text.toUpperCase();
-  const name = DISPATCH.has(upper) ? upper : 'UNKNOWN';
-  const base = {
-    kind: 'instruction' as const,
+  const name = DISPATCH.has(upper) ? (upper as Instruction['name']) : 'UNKNOWN';
+  // One object shape for every instruction keeps property access monomorphic in the hot paths
+  // of the parser and the rules; the kind-specific fields are simply absent (undefined) elsewhere.
+  const node: MutableInstruction = {
+    kind: 'instruction',
+    name,
     keyword,
     flags,
     argsSpan: ra < rb ? f.logical.span(ra, rb) : null,
-    heredocs: [] as Heredoc[],
+    heredocs: EMPTY,
     leadingComments: onbuild ? comments : f.leadingComments,
     span: onbuild ? f.logical.span(a, b) : f.span,
     startLine: f.startLine,
     endLine: f.endLine,
     logical: f.logical,
-    continuations: onbuild ? [] : f.continuations,
-    innerComments: onbuild ? [] : f.innerComments,
-    emptyContinuationLines: onbuild ? [] : f.emptyContinuationLines,
+    continuations: onbuild ? EMPTY : f.continuations,
+    innerComments: onbuild ? EMPTY : f.innerComments,
+    emptyContinuationLines: onbuild ? EMPTY : f.emptyContinuationLines,
     onbuild,
+    args: undefined,
+    command: undefined,
+    type: undefined,
+    list: undefined,
+    pairs: undefined,
+    value: undefined,
+    trigger: undefined,
   };
-  const w = (x: number, y: number): Word => ({ text: s.slice(x, y), span: f.logical.span(x, y) });
   switch (name) {
     case 'FROM':
     case 'EXPOSE':
-      return { ...base, name, args: splitWhitespace(s, ra, rb).map((x) => w(x.start, x.end)) };
+      node.args = splitWhitespace(s, ra, rb).map((x) => word(f, x.start, x.end));
+      break;
     case 'RUN':
     case 'CMD':
     case 'ENTRYPOINT':
     case 'SHELL':
-      return { ...base, name, command: parseCommand(f, ra, rb) };
+      node.command = parseCommand(f, ra, rb);
+      break;
     case 'HEALTHCHECK': {
-      if (ra >= rb) return { ...base, name, type: null, command: null };
+      if (ra >= rb) {
+        node.type = null;
+        node.command = null;
+        break;
+      }
       let sep = ra;
       while (sep < rb && !isGoSpace(s.charCodeAt(sep))) sep++;
       const next = skipGoSpace(s, sep, rb);
-      return { ...base, name, type: w(ra, sep), command: parseCommand(f, next, rb) };
+      node.type = word(f, ra, sep);
+      node.command = parseCommand(f, next, rb);
+      break;
     }
     case 'COPY':
     case 'ADD':
     case 'VOLUME':
-      return { ...base, name, list: parseList(f, ra, rb) };
+      node.list = parseList(f, ra, rb);
+      break;
     case 'ENV':
     case 'LABEL':
-      return { ...base, name, pairs: parseKeyValues(f, name, ra, rb) };
+      node.pairs = parseKeyValues(f, name, ra, rb);
+      break;
     case 'ARG':
-      return { ...base, name, args: parseArgs(f, ra, rb) };
+      node.args = parseArgs(f, ra, rb);
+      break;
     case 'MAINTAINER':
     case 'USER':
     case 'WORKDIR':
     case 'STOPSIGNAL':
-      return { ...base, name, value: ra < rb ? w(ra, rb) : null };
+      node.value = ra < rb ? word(f, ra, rb) : null;
+      break;
     case 'ONBUILD':
-      return { ...base, name, trigger: ra < rb ? buildInstruction(f, ra, rb, true, []) : null };
-    default:
-      return { ...base, name: 'UNKNOWN' };
+      node.trigger = ra < rb ? buildInstruction(f, ra, rb, true, EMPTY) : null;
+      break;
+    case 'UNKNOWN':
+      break;
   }
+  return node as unknown as Instruction;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** The runtime shape of every instruction node (see buildInstruction). */
+interface MutableInstruction {
+  kind: 'instruction';
+  name: Instruction['name'];
+  keyword: Word;
+  flags: readonly Flag[];
+  argsSpan: Span | null;
+  heredocs: readonly Heredoc[];
+  leadingComments: readonly Comment[];
+  span: Span;
+  startLine: number;
+  endLine: number;
+  logical: LogicalLine;
+  continuations: readonly Span[];
+  innerComments: readonly Comment[];
+  emptyContinuationLines: readonly Span[];
+  onbuild: boolean;
+  args: readonly Word[] | readonly ArgDeclaration[] | undefined;
+  command: CommandArgs | null | undefined;
+  type: Word | null | undefined;
+  list: ListArgs | null | undefined;
+  pairs: readonly KeyValue[] | undefined;
+  value: Word | null | undefined;
+  trigger: Instruction | null | undefined;
+}
+
+function word(f: Frame, x: number, y: number): Word {
+  return { text: f.text.slice(x, y), span: f.logical.span(x, y) };
 }
 
 function makeFlag(f: Frame, processed: string, start: number, end: number): Flag {

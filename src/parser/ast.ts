@@ -62,7 +62,13 @@ export interface JsonArray {
 /** The command of RUN / CMD / ENTRYPOINT / SHELL / HEALTHCHECK CMD. */
 export type CommandArgs =
   | { readonly form: 'exec'; readonly json: JsonArray; readonly span: Span }
-  | { readonly form: 'shell'; readonly text: string; readonly span: Span };
+  | {
+      readonly form: 'shell';
+      readonly text: string;
+      readonly span: Span;
+      /** Where `text` starts in the instruction's joined line (`instruction.logical`). */
+      readonly offset: number;
+    };
 
 export interface Heredoc {
   readonly name: string;

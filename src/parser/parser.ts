@@ -550,7 +550,7 @@ function parseCommand(f: Frame, ra: number, rb: number): CommandArgs | null {
     }
     if (r.kind === 'non-string') nonStringError(f, ra, rb);
   }
-  return { form: 'shell', text: s.slice(ra, rb), span: f.logical.span(ra, rb) };
+  return { form: 'shell', text: s.slice(ra, rb), span: f.logical.span(ra, rb), offset: ra };
 }
 
 /** parseMaybeJSONToList: a JSON array of strings, or whitespace-separated words. */

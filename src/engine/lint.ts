@@ -1,0 +1,281 @@
+/**
+ * One lint pass: parse, build the model, run every enabled rule's visitor over the instructions
+ * once, then apply suppressions and severities. A rule that throws becomes an `internal-error`
+ * diagnostic and the other rules go on.
+ */
+import type { ConfigLayer } from '../config/types.js';
+import type { Dockerfile, Instruction } from '../parser/ast.js';
+import { parse } from '../parser/parser.js';
+import type { Span } from '../parser/source.js';
+import { buildModel, type DockerfileModel, type InstructionInfo, type Stage } from '../model/model.js';
+import { expandWord } from '../model/expansion.js';
+import { buildRunScript, type RunScript } from '../model/run-script.js';
+import type { LintSettings, ReportDescriptor, Rule, RuleContext, RuleVisitor } from './rule.js';
+import { parseCheckDirective, RuleIndex, selectRules, type EnabledRule } from './selection.js';
+import { collectSuppressions, isSuppressed, type Suppression } from './suppressions.js';
+import type { Diagnostic, Severity } from './types.js';
+
+/** Rule docs ship in the npm package (docs/rules), so unpkg serves them for every published version. */
+export const DOCS_BASE = 'https://unpkg.com/dockwise/docs/rules/';
+
+export function ruleUrl(name: string): string {
+  return `${DOCS_BASE}${name}.md`;
+}
+
+export interface LintOptions {
+  /** Config layers in order (the base config, then matching overrides). */
+  readonly config?: readonly ConfigLayer[];
+  readonly settings?: Partial<LintSettings>;
+}
+
+export interface LintResult {
+  readonly file: Dockerfile;
+  readonly model: DockerfileModel;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function defaultSettings(overrides: Partial<LintSettings> = {}, layers: readonly ConfigLayer[] = []): LintSettings {
+  let trusted: readonly string[] | null = null;
+  let labelSchema: LintSettings['labelSchema'] = null;
+  let strictLabels = false;
+  for (const l of layers) {
+    if (l.trustedRegistries) trusted = l.trustedRegistries;
+    if (l.labelSchema) labelSchema = l.labelSchema;
+    if (l.strictLabels !== undefined) strictLabels = l.strictLabels;
+  }
+  return {
+    today: overrides.today ?? new Date().toISOString().slice(0, 10),
+    trustedRegistries: overrides.trustedRegistries !== undefined ? overrides.trustedRegistries : trusted,
+    labelSchema: overrides.labelSchema !== undefined ? overrides.labelSchema : labelSchema,
+    strictLabels: overrides.strictLabels ?? strictLabels,
+  };
+}
+
+interface RawDiagnostic {
+  readonly rule: Rule | null;
+  readonly ruleName: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fix: ReportDescriptor['fix'];
+}
+
+const META: Record<string, { aliases: string[]; summary: string }> = {
+  'parse-error': { aliases: ['DL1000'], summary: 'The Dockerfile does not parse (BuildKit would reject it)' },
+  'internal-error': { aliases: [], summary: 'A rule failed on this file; please report it' },
+};
+
+export class Linter {
+  readonly index: RuleIndex;
+  private readonly selectionCache = new Map<string, EnabledRule[]>();
+
+  constructor(rules: readonly Rule[]) {
+    this.index = new RuleIndex(rules);
+  }
+
+  private readonly layerKeys = new WeakMap<readonly ConfigLayer[], string>();
+
+  private enabled(layers: readonly ConfigLayer[], checkValue: string | null): EnabledRule[] {
+    let layersKey = this.layerKeys.get(layers);
+    if (layersKey === undefined) {
+      layersKey = JSON.stringify(layers);
+      this.layerKeys.set(layers, layersKey);
+    }
+    const key = layersKey + '\u0000' + (checkValue ?? '');
+    let found = this.selectionCache.get(key);
+    if (!found) {
+      found = selectRules(this.index, layers, checkValue === null ? null : parseCheckDirective(checkValue));
+      if (this.selectionCache.size > 100) this.selectionCache.clear();
+      this.selectionCache.set(key, found);
+    }
+    return found;
+  }
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    const file = parse(text);
+    return this.lintParsed(file, options);
+  }
+
+  lintParsed(file: Dockerfile, options: LintOptions = {}): LintResult {
+    const layers = options.config ?? [];
+    const settings = defaultSettings(options.settings, layers);
+    const model = buildModel(file);
+    const checkDirective = file.directives.find((d) => d.name === 'check');
+    const enabled = this.enabled(layers, checkDirective ? checkDirective.value : null);
+    const raw: RawDiagnostic[] = [];
+
+    for (const e of file.errors) {
+      raw.push({ rule: null, ruleName: 'parse-error', severity: 'error', message: e.message, span: e.span, fix: null });
+    }
+
+    const scripts = new Map<Instruction, RunScript | null>();
+    const scriptOf = (info: InstructionInfo): RunScript | null => {
+      const ins = info.instruction;
+      if (scripts.has(ins)) return scripts.get(ins) ?? null;
+      let script: RunScript | null = null;
+      const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
+      if (target && target.name === 'RUN' && info.shell.kind === 'posix') {
+        script = buildRunScript(target);
+        if (script?.interpreter && !/\b(?:ba|da|a|k|z)?sh\b/.test(script.interpreter)) script = null;
+      }
+      scripts.set(ins, script);
+      return script;
+    };
+
+    interface Active {
+      readonly rule: Rule;
+      readonly severity: Severity;
+      readonly visitor: RuleVisitor;
+      dead: boolean;
+    }
+    const active: Active[] = [];
+    for (const e of enabled) {
+      let current: Active | null = null;
+      const context: RuleContext = {
+        file,
+        model,
+        source: model.source,
+        settings,
+        options: e.options,
+        report: (d) => {
+          raw.push({ rule: e.rule, ruleName: e.rule.name, severity: d.severity ?? current?.severity ?? e.severity, message: d.message, span: d.span, fix: d.fix ?? null });
+        },
+        script: scriptOf,
+        expand: (text, info) => expandWord(text, info.scope, file.escapeChar),
+      };
+      try {
+        current = { rule: e.rule, severity: e.severity, visitor: e.rule.create(context), dead: false };
+        active.push(current);
+      } catch (err) {
+        raw.push(internalError(e.rule, err, { start: 0, end: 0 }));
+      }
+    }
+
+    const fail = (a: Active, span: Span, err: unknown): void => {
+      a.dead = true;
+      raw.push(internalError(a.rule, err, span));
+    };
+    // Hot loop: no closure per call, one try per visitor call.
+    const visit = (list: readonly Active[], info: InstructionInfo): void => {
+      for (const a of list) {
+        if (a.dead) continue;
+        try {
+          a.visitor.instruction?.(info);
+        } catch (err) {
+          fail(a, info.instruction.span, err);
+        }
+      }
+    };
+
+    const instructionVisitors = active.filter((a) => a.visitor.instruction);
+    const onbuildVisitors = instructionVisitors.filter((a) => a.rule.onbuild);
+    const stageEndVisitors = active.filter((a) => a.visitor.stageEnd);
+    const endStage = (stage: Stage | null): void => {
+      if (!stage) return;
+      for (const a of stageEndVisitors) {
+        if (a.dead) continue;
+        try {
+          a.visitor.stageEnd?.(stage);
+        } catch (err) {
+          fail(a, stage.from.span, err);
+        }
+      }
+    };
+    let currentStage: Stage | null = null;
+    for (const info of model.infos) {
+      const ins = info.instruction;
+      if (info.stage !== currentStage) {
+        endStage(currentStage);
+        currentStage = info.stage;
+      }
+      visit(instructionVisitors, info);
+      if (ins.name === 'ONBUILD' && ins.trigger && onbuildVisitors.length > 0) {
+        scripts.set(ins.trigger, scriptOf(info));
+        visit(onbuildVisitors, { ...info, instruction: ins.trigger });
+      }
+    }
+    endStage(currentStage);
+    for (const a of active) {
+      if (!a.visitor.fileEnd || a.dead) continue;
+      try {
+        a.visitor.fileEnd();
+      } catch (err) {
+        fail(a, { start: 0, end: 0 }, err);
+      }
+    }
+
+    const pragmas = !layers.some((l) => l.disableIgnorePragma);
+    const suppressions = collectSuppressions(file, this.index, pragmas);
+    const diagnostics: Diagnostic[] = [];
+    const source = model.source;
+    for (const r of raw) {
+      const { line } = source.positionAt(r.span.start);
+      if (r.rule && suppressions.length > 0 && isSuppressed(suppressions, r.rule, line)) continue;
+      diagnostics.push(this.toDiagnostic(model, r));
+    }
+    const enabledSet = new Set(enabled.map((e) => e.rule));
+    const unused = enabled.find((e) => e.rule.name === 'unused-suppression');
+    if (unused) {
+      for (const d of unusedSuppressions(suppressions, enabledSet, unused.rule, unused.severity)) diagnostics.push(this.toDiagnostic(model, d));
+    }
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+    return { file, model, diagnostics };
+  }
+
+  private toDiagnostic(model: DockerfileModel, r: RawDiagnostic): Diagnostic {
+    const range = model.source.rangeOf(r.span);
+    const meta = r.rule ?? META[r.ruleName];
+    return {
+      rule: r.ruleName,
+      aliases: meta?.aliases ?? [],
+      practices: r.rule?.practices ?? [],
+      severity: r.severity,
+      message: r.message,
+      span: r.span,
+      line: range.line,
+      column: range.column,
+      endLine: range.endLine,
+      endColumn: range.endColumn,
+      fix: r.fix ? { safety: r.fix.safety, title: r.fix.title, edits: r.fix.edits } : null,
+      url: r.rule ? ruleUrl(r.rule.name) : null,
+    };
+  }
+}
+
+function internalError(rule: Rule, err: unknown, span: Span): RawDiagnostic {
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    rule: null,
+    ruleName: 'internal-error',
+    severity: 'error',
+    message: `Rule '${rule.name}' failed on this file: ${detail}`,
+    span,
+    fix: null,
+  };
+}
+
+function unusedSuppressions(suppressions: readonly Suppression[], enabled: ReadonlySet<Rule>, rule: Rule, severity: Severity): RawDiagnostic[] {
+  const out: RawDiagnostic[] = [];
+  for (const s of suppressions) {
+    for (const c of s.codes) {
+      if (c.used) continue;
+      if (c.rules.length === 0) {
+        // Unknown codes: ours are reported; hadolint's ShellCheck codes are simply out of scope.
+        if (s.tool === 'dockwise') {
+          out.push({ rule, ruleName: rule.name, severity, message: `Unknown rule '${c.code}' in suppression comment`, span: c.span, fix: null });
+        }
+        continue;
+      }
+      if (!c.rules.some((r) => enabled.has(r))) continue;
+      out.push({
+        rule,
+        ruleName: rule.name,
+        severity,
+        message: `Unused suppression: '${c.code}' ${s.global ? 'matches nothing in this file' : 'matches nothing on the next instruction'}`,
+        span: c.span,
+        fix: null,
+      });
+    }
+  }
+  return out;
+}

@@ -4,6 +4,7 @@
  * stack trace.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import type { ConfigLayer } from '../config/types.js';
@@ -134,7 +135,7 @@ async function runLint(paths: string[], opts: Record<string, unknown>, io: Io): 
 function runParse(path: string, opts: Record<string, unknown>, io: Io): number {
   let bytes: Uint8Array;
   try {
-    bytes = path === '-' ? readFileSync(0) : readFileSync(path);
+    bytes = path === '-' ? readFileSync(0) : readFileSync(resolve(io.cwd, path));
   } catch (err) {
     io.stderr(`dockwise: ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read'}\n`);
     return EXIT_ERROR;

@@ -14,11 +14,17 @@ export async function lintInParallel(files: readonly { abs: string; display: str
   if (workers <= 1 || files.length < PARALLEL_THRESHOLD || files.some((f) => f.abs === '-')) return lintFiles(files, options);
   const outcomes: FileOutcome[] = new Array<FileOutcome>(files.length);
   let next = 0;
-  const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  // Running from TypeScript sources (tests): the worker registers tsx before loading the module.
+  const spawn = (): Worker =>
+    fromSource
+      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { options } })
+      : new Worker(url, { workerData: { options } });
   await Promise.all(
     Array.from({ length: workers }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(url, { workerData: { options }, execArgv: process.execArgv });
+        const worker = spawn();
         const send = (): void => {
           if (next >= files.length) {
             void worker.terminate().then(() => resolve());

@@ -11,18 +11,18 @@ export const aptMissingYes = defineRule({
   practices: ['apt-no-recommends'],
   severity: 'warning',
   aliases: ['DL3014'],
-  fixable: 'safe',
+  fixable: 'unsafe',
   onbuild: true,
   summary: '`apt-get install` without `-y` stops at the confirmation prompt',
   docs: {
     what: 'Reports `apt-get install` without `-y` / `--yes` / `--assume-yes` (or a quiet level of 2, which implies it).',
     why: 'A build has no terminal to answer "Do you want to continue? [Y/n]": apt-get aborts and the build fails, or, with some frontends, waits.',
-    fixSafety: 'Safe: it adds `-y` after `install`; a build that got past the prompt is unchanged.',
+    fixSafety: 'Unsafe: it adds `-y` after `install`, which changes the RUN command (and the image history); the installed packages are the same.',
   },
   examples: {
     bad: [{ code: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends curl\n' }],
     good: [{ code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n' }, { code: 'FROM debian:12\nRUN apt-get -qq install curl\n' }],
-    fixed: [{ input: 'FROM debian:12\nRUN apt-get install --no-install-recommends curl\n', output: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n' }],
+    fixed: [{ input: 'FROM debian:12\nRUN apt-get install --no-install-recommends curl\n', output: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n', unsafe: true }],
   },
   create(ctx) {
     return {
@@ -38,7 +38,7 @@ export const aptMissingYes = defineRule({
           ctx.report({
             span: { start: wordSpan(script, use.command.name ?? a.subWord).start, end: at.end },
             message: '`apt-get install` without `-y` aborts at the confirmation prompt: add `-y`',
-            fix: ctx.file.text.slice(at.start, at.end) === 'install' ? { safety: 'safe', title: 'Add `-y`', edits: [{ start: at.end, end: at.end, text: ' -y' }] } : null,
+            fix: ctx.file.text.slice(at.start, at.end) === 'install' ? { safety: 'unsafe', title: 'Add `-y`', edits: [{ start: at.end, end: at.end, text: ' -y' }] } : null,
           });
         }
       },

@@ -26,6 +26,8 @@ export interface LintOptions {
   /** Config layers in order (the base config, then matching overrides). */
   readonly config?: readonly ConfigLayer[];
   readonly settings?: Partial<LintSettings>;
+  /** Replaces the file's `# check=` directive, as BuildKit's `BUILDKIT_DOCKERFILE_CHECK` build arg does. */
+  readonly buildkitCheck?: string;
 }
 
 export interface LintResult {
@@ -101,7 +103,7 @@ export class Linter {
     const settings = defaultSettings(options.settings, layers);
     const model = buildModel(file);
     const checkDirective = file.directives.find((d) => d.name === 'check');
-    const enabled = this.enabled(layers, checkDirective ? checkDirective.value : null);
+    const enabled = this.enabled(layers, options.buildkitCheck ?? (checkDirective ? checkDirective.value : null));
     const raw: RawDiagnostic[] = [];
 
     for (const e of file.errors) {
@@ -257,6 +259,10 @@ function internalError(rule: Rule, err: unknown, span: Span): RawDiagnostic {
 function unusedSuppressions(suppressions: readonly Suppression[], enabled: ReadonlySet<Rule>, rule: Rule, severity: Severity): RawDiagnostic[] {
   const out: RawDiagnostic[] = [];
   for (const s of suppressions) {
+    if (s.invalid) {
+      out.push({ rule, ruleName: rule.name, severity, message: `'${s.invalid.code}' is not a rule code, so hadolint ignores this whole comment (and so does dockwise)`, span: s.invalid.span, fix: null });
+      continue;
+    }
     for (const c of s.codes) {
       if (c.used) continue;
       if (c.rules.length === 0) {
@@ -271,7 +277,7 @@ function unusedSuppressions(suppressions: readonly Suppression[], enabled: Reado
         rule,
         ruleName: rule.name,
         severity,
-        message: `Unused suppression: '${c.code}' ${s.global ? 'matches nothing in this file' : 'matches nothing on the next instruction'}`,
+        message: `Unused suppression: '${c.code}' ${s.global ? 'matches nothing in this file' : s.stage ? 'matches nothing in this stage' : 'matches nothing on the next instruction'}`,
         span: c.span,
         fix: null,
       });

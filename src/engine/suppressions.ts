@@ -1,8 +1,8 @@
 /**
  * Suppression comments: `# dockwise ignore=rule,…` (the next instruction), `# dockwise global
- * ignore=…` (the whole file), the same with `hadolint`, and BuildKit's per-instruction
- * `# check=skip=…` comment. Each code remembers whether it suppressed anything, so unused ones
- * can be reported.
+ * ignore=…` (the whole file), `# dockwise stage ignore=…` (one stage), the same with `hadolint`,
+ * and BuildKit's per-instruction `# check=skip=…` comment. Each code remembers whether it
+ * suppressed anything, so unused ones can be reported.
  */
 import type { Comment, Dockerfile, Instruction } from '../parser/ast.js';
 import type { Span } from '../parser/source.js';
@@ -21,14 +21,33 @@ export interface Suppression {
   readonly tool: 'dockwise' | 'hadolint' | 'buildkit';
   readonly comment: Comment;
   readonly global: boolean;
+  /** `stage ignore=…`: the stage below the comment (or the rest of the stage it is in). */
+  readonly stage?: boolean;
   /** Lines it covers (the next instruction's lines), or null for global. */
   readonly lines: { readonly start: number; readonly end: number } | null;
   readonly codes: readonly SuppressionCode[];
   /** `check=skip=all`. */
   readonly all: boolean;
+  /** A hadolint pragma with a token that is not a rule code: hadolint ignores the whole comment, and so do we. */
+  readonly invalid?: SuppressionCode;
 }
 
-const PRAGMA = /^(dockwise|hadolint)\s+(global\s+)?ignore\s*=\s*(.*)$/;
+const PRAGMA = /^(dockwise|hadolint)\s+(?:(global|stage)\s+)?ignore\s*=\s*(.*)$/;
+/** hadolint accepts only code-like tokens; one other token makes it ignore the whole comment. */
+const HADOLINT_CODE = /^[DLSC0-9]+$/;
+
+/** The lines a stage pragma on `line` covers: the stage whose FROM follows it, or the rest of the current stage. */
+function stageLines(instructions: readonly Instruction[], line: number): { start: number; end: number } {
+  const next = nextInstruction(instructions, line);
+  const nextFrom = (after: number): Instruction | undefined => instructions.find((i) => i.name === 'FROM' && i.startLine > after);
+  const last = instructions.at(-1)?.endLine ?? line;
+  if (next?.name === 'FROM') {
+    const following = nextFrom(next.endLine);
+    return { start: next.endLine + 1, end: following ? following.startLine - 1 : last };
+  }
+  const following = nextFrom(line);
+  return { start: line + 1, end: following ? following.startLine - 1 : last };
+}
 
 /** The codes of a comma/space separated list that starts at source offset `from` and runs to `to`. */
 function codesIn(text: string, from: number, to: number, index: RuleIndex): SuppressionCode[] {
@@ -69,16 +88,26 @@ export function collectSuppressions(file: Dockerfile, index: RuleIndex, pragmasE
       if (item.kind !== 'comment') continue;
       const m = PRAGMA.exec(item.text);
       if (!m) continue;
-      const global = Boolean(m[2]);
-      const target = global ? undefined : nextInstruction(file.instructions, item.line);
+      const global = m[2] === 'global';
+      const stage = m[2] === 'stage';
+      const target = global || stage ? undefined : nextInstruction(file.instructions, item.line);
       const listStart = after(file.text, item, /ignore\s*=\s*/);
+      // A trailing `# reason` is not part of the list.
+      const hash = listStart < 0 ? -1 : file.text.slice(listStart, item.span.end).indexOf('#');
+      const listEnd = hash >= 0 ? listStart + hash : item.span.end;
+      let codes = listStart < 0 ? [] : codesIn(file.text, listStart, listEnd, index);
+      const tool = m[1] as 'dockwise' | 'hadolint';
+      const bad = tool === 'hadolint' ? codes.find((c) => !HADOLINT_CODE.test(c.code)) : undefined;
+      if (bad) codes = codes.map((c) => ({ ...c, rules: [], used: true }));
       out.push({
-        tool: m[1] as 'dockwise' | 'hadolint',
+        tool,
         comment: item,
         global,
-        lines: global ? null : target ? { start: target.startLine, end: target.endLine } : { start: -1, end: -1 },
-        codes: listStart < 0 ? [] : codesIn(file.text, listStart, item.span.end, index),
+        stage,
+        lines: global ? null : stage ? stageLines(file.instructions, item.line) : target ? { start: target.startLine, end: target.endLine } : { start: -1, end: -1 },
+        codes,
         all: false,
+        ...(bad ? { invalid: bad } : {}),
       });
     }
   }
@@ -109,7 +138,8 @@ export function isSuppressed(suppressions: readonly Suppression[], rule: Rule, l
   for (const s of suppressions) {
     if (s.lines && (line < s.lines.start || line > s.lines.end)) continue;
     if (s.all) {
-      if (buildkitName(rule)) hit = true;
+      // BuildKit's skip=all leaves experimental checks on.
+      if (buildkitName(rule) && !rule.experimental) hit = true;
       continue;
     }
     for (const c of s.codes) {

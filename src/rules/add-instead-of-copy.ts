@@ -1,5 +1,8 @@
 import { defineRule } from '../engine/rule.js';
 import { copyArgs } from '../model/instructions.js';
+import { unquote } from './util.js';
+
+const REMOTE = /^(?:https?:\/\/|ftp:\/\/|git@|git:\/\/|ssh:\/\/)/i;
 
 const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz|tar\.lzma|tlz|gz|bz2|xz|zst|lz|lzma|z)$/i;
 /** Extensions that are never archives, so ADD copies them exactly as COPY would. */
@@ -34,9 +37,11 @@ export default defineRule({
         if (ins.name !== 'ADD') return;
         const args = copyArgs(ins);
         if (args.sources.length === 0) return;
-        const local = args.sources.filter((s) => !s.isUrl && !s.isGit && !s.heredoc);
+        // Sources are expanded by BuildKit, so `"file.tgz"` is the archive file.tgz.
+        const text = (w: { text: string }): string => unquote(w.text);
+        const local = args.sources.filter((s) => !s.isUrl && !s.isGit && !s.heredoc && !REMOTE.test(text(s.word)));
         if (local.length !== args.sources.length) return;
-        if (local.some((s) => ARCHIVE.test(s.word.text) || /\$/.test(s.word.text))) return;
+        if (local.some((s) => ARCHIVE.test(text(s.word)) || /\$/.test(s.word.text))) return;
         const checksumOrGitFlags = ins.flags.some((f) => f.name === 'checksum' || f.name === 'keep-git-dir' || f.name === 'unpack');
         if (checksumOrGitFlags) return;
         const safe = local.every((s) => PLAIN.test(s.word.text));

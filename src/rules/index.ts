@@ -20,6 +20,8 @@ import { developmentServer, exposeMismatch, missingExpose, serverBoundToLoopback
 import unusedSuppression from './unused-suppression.js';
 import { missingUser, userRoot } from './user.js';
 import workdirRelative from './workdir-relative.js';
+import { PARITY_RULES } from './parity/index.js';
+import { HADOLINT_RUN_RULES } from './hadolint-run/index.js';
 
 export const RULES: readonly Rule[] = [
   // Base image
@@ -67,6 +69,10 @@ export const RULES: readonly Rule[] = [
   // Metadata
   maintainerDeprecated,
   missingOciLabels,
+  // hadolint and BuildKit parity
+  ...PARITY_RULES,
+  // hadolint's checks inside RUN scripts
+  ...HADOLINT_RUN_RULES,
   // Meta
   unusedSuppression,
 ];

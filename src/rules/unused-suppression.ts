@@ -8,7 +8,7 @@ export default defineRule({
   aliases: [],
   summary: 'A suppression comment that suppresses nothing',
   docs: {
-    what: 'Reports each code of a `# dockwise ignore=…` / `# hadolint ignore=…` / `# check=skip=…` comment that matched no diagnostic, and unknown rule names in `# dockwise ignore=…`.',
+    what: 'Reports each code of a `# dockwise ignore=…` / `# hadolint ignore=…` / `# check=skip=…` comment that matched no diagnostic, unknown rule names in `# dockwise ignore=…`, and `# hadolint ignore=…` comments that hadolint ignores as a whole because one token is not a rule code.',
     why: 'A stale suppression hides nothing today but will silently hide a real problem tomorrow, and it tells readers something false about the line below it.',
   },
   examples: {

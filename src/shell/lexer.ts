@@ -120,14 +120,8 @@ export abstract class Lexer extends Expansions {
         else if (c === 92 && i + 1 < end && text.charCodeAt(i + 1) === 10) i += 2;
         else break;
       }
-      if (i < end && text.charCodeAt(i) === 35) {
-        let nl = text.indexOf('\n', i);
-        if (nl < 0 || nl > end) nl = end;
-        this.session.comments.push(this.span(i, nl));
-        i = nl;
-        continue;
-      }
-      break;
+      if (i >= end || text.charCodeAt(i) !== 35) break;
+      i = this.skipComment(i);
     }
     this.tokStart = i;
     this.tokWord = null;
@@ -137,10 +131,34 @@ export abstract class Lexer extends Expansions {
       return;
     }
     const c = text.charCodeAt(i);
+    // Operators, and words that may start a redirection (`2>`, `{fd}>`) or be a lone `-`, go the long way.
+    if ((c < 128 && ((CHAR[c] as number) & BREAK) !== 0) || (c >= 48 && c <= 57) || c === 123 || c === 45) {
+      if (this.scanOperator(i, c, flags)) return;
+    }
+    this.pos = i;
+    const word = this.scanWord(flags);
+    // Substitutions inside the word scanned tokens of their own.
+    this.tokStart = i;
+    this.tok = T_WORD;
+    this.tokWord = word;
+    this.tokPlain = this.wordPlain;
+    this.tokEnd = this.pos;
+  }
+
+  /** A comment from `#` at `i` to the end of its line (the newline stays); returns where it ends. */
+  private skipComment(i: number): number {
+    let nl = this.text.indexOf('\n', i);
+    if (nl < 0 || nl > this.end) nl = this.end;
+    this.session.comments.push(this.span(i, nl));
+    return nl;
+  }
+
+  /** The operator token at `i`, or false when the text there is a word after all. */
+  private scanOperator(i: number, c: number, flags: number): boolean {
     switch (c) {
       case 10:
         this.set(T_NEWLINE, i + 1);
-        return;
+        return true;
       case 59: {
         const j = this.skipContinuations(i + 1);
         if (this.codeAt(j) === 59) {
@@ -149,7 +167,7 @@ export abstract class Lexer extends Expansions {
           else this.set(T_DSEMI, j + 1);
         } else if (this.codeAt(j) === 38) this.set(T_SEMI_AMP, j + 1);
         else this.set(T_SEMI, i + 1);
-        return;
+        return true;
       }
       case 38: {
         const j = this.skipContinuations(i + 1);
@@ -160,7 +178,7 @@ export abstract class Lexer extends Expansions {
           if (this.codeAt(k) === 62) this.redirect('&>>', null, null, k + 1);
           else this.redirect('&>', null, null, j + 1);
         } else this.set(T_AMP, i + 1);
-        return;
+        return true;
       }
       case 124: {
         const j = this.skipContinuations(i + 1);
@@ -168,44 +186,33 @@ export abstract class Lexer extends Expansions {
         if (n === 124) this.set(T_OR, j + 1);
         else if (n === 38) this.set(T_PIPE_AMP, j + 1);
         else this.set(T_PIPE, i + 1);
-        return;
+        return true;
       }
       case 40:
         if (flags & F_CMD && this.codeAt(i + 1) === 40) this.scanDoubleParen(i, flags);
         else this.set(T_LPAREN, i + 1);
-        return;
+        return true;
       case 41:
         this.set(T_RPAREN, i + 1);
-        return;
+        return true;
       case 60:
       case 62:
-        if (this.codeAt(i + 1) !== 40) {
-          if (flags & F_COND) this.set(T_COND_OP, i + 1);
-          else this.redirectAt(i, null, null);
-          return;
-        }
-        break;
-      case 45:
+        if (this.codeAt(i + 1) === 40) return false;
+        if (flags & F_COND) this.set(T_COND_OP, i + 1);
+        else this.redirectAt(i, null, null);
+        return true;
+      case 45: {
         // `<&-` closes the fd: bash ends the target after the `-` (`<&-x` is `<&-` then `x`).
-        if (flags & F_DUP_TARGET) {
-          const span = this.span(i, i + 1);
-          this.tokWord = { type: 'word', raw: '-', value: '-', span, parts: [{ type: 'literal', span, value: '-' }] };
-          this.tokPlain = true;
-          this.set(T_WORD, i + 1);
-          return;
-        }
-        break;
+        if (!(flags & F_DUP_TARGET)) return false;
+        const span = this.span(i, i + 1);
+        this.tokWord = { type: 'word', raw: '-', value: '-', span, parts: [{ type: 'literal', span, value: '-' }] };
+        this.tokPlain = true;
+        this.set(T_WORD, i + 1);
+        return true;
+      }
       default:
-        if (!(flags & F_COND) && this.scanRedirectPrefix(i, c, flags)) return;
+        return !(flags & F_COND) && this.scanRedirectPrefix(i, c, flags);
     }
-    this.pos = i;
-    const word = this.scanWord(flags);
-    // Substitutions inside the word scanned tokens of their own.
-    this.tokStart = i;
-    this.tok = T_WORD;
-    this.tokWord = word;
-    this.tokPlain = this.wordPlain;
-    this.tokEnd = this.pos;
   }
 
   /** `2>`, `{fd}>`: a file descriptor number or variable glued to a redirection operator. */

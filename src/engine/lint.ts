@@ -8,7 +8,7 @@ import type { Dockerfile, Instruction } from '../parser/ast.js';
 import { parse } from '../parser/parser.js';
 import type { Span } from '../parser/source.js';
 import { buildModel, type DockerfileModel, type InstructionInfo, type Stage } from '../model/model.js';
-import { expandWord } from '../model/expansion.js';
+import { expandWord, type Expanded } from '../model/expansion.js';
 import { buildRunScript, type RunScript } from '../model/run-script.js';
 import type { LintSettings, ReportDescriptor, Rule, RuleContext, RuleVisitor } from './rule.js';
 import { parseCheckDirective, RuleIndex, selectRules, type EnabledRule } from './selection.js';
@@ -51,6 +51,73 @@ export function defaultSettings(overrides: Partial<LintSettings> = {}, layers: r
     labelSchema: overrides.labelSchema !== undefined ? overrides.labelSchema : labelSchema,
     strictLabels: overrides.strictLabels ?? strictLabels,
   };
+}
+
+interface Active {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly visitor: RuleVisitor;
+  dead: boolean;
+}
+
+/** Per-file state shared by every rule's context (one object per file, not per rule). */
+class FileRun {
+  private readonly scripts = new Map<Instruction, RunScript | null>();
+  constructor(
+    readonly file: Dockerfile,
+    readonly model: DockerfileModel,
+    readonly settings: LintSettings,
+    readonly raw: RawDiagnostic[],
+  ) {}
+
+  script(info: InstructionInfo): RunScript | null {
+    const ins = info.instruction;
+    const known = this.scripts.get(ins);
+    if (known !== undefined) return known;
+    let script: RunScript | null = null;
+    const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
+    if (target && target.name === 'RUN' && info.shell.kind === 'posix') {
+      script = buildRunScript(target);
+      if (script?.interpreter && !/\b(?:ba|da|a|k|z)?sh\b/.test(script.interpreter)) script = null;
+    }
+    this.scripts.set(ins, script);
+    return script;
+  }
+
+  aliasScript(ins: Instruction, script: RunScript | null): void {
+    this.scripts.set(ins, script);
+  }
+}
+
+/** A rule's view of the file: a small object whose methods live on the prototype. */
+class RuleContextImpl implements RuleContext {
+  constructor(
+    private readonly run: FileRun,
+    private readonly rule: Rule,
+    private readonly severity: Severity,
+    readonly options: Readonly<Record<string, unknown>>,
+  ) {}
+  get file(): Dockerfile {
+    return this.run.file;
+  }
+  get model(): DockerfileModel {
+    return this.run.model;
+  }
+  get source(): DockerfileModel['source'] {
+    return this.run.model.source;
+  }
+  get settings(): LintSettings {
+    return this.run.settings;
+  }
+  report(d: ReportDescriptor): void {
+    this.run.raw.push({ rule: this.rule, ruleName: this.rule.name, severity: d.severity ?? this.severity, message: d.message, span: d.span, fix: d.fix ?? null });
+  }
+  script(info: InstructionInfo): RunScript | null {
+    return this.run.script(info);
+  }
+  expand(text: string, info: InstructionInfo): Expanded {
+    return expandWord(text, info.scope, this.run.file.escapeChar);
+  }
 }
 
 interface RawDiagnostic {
@@ -110,48 +177,17 @@ export class Linter {
       raw.push({ rule: null, ruleName: 'parse-error', severity: 'error', message: e.message, span: e.span, fix: null });
     }
 
-    const scripts = new Map<Instruction, RunScript | null>();
-    const scriptOf = (info: InstructionInfo): RunScript | null => {
-      const ins = info.instruction;
-      if (scripts.has(ins)) return scripts.get(ins) ?? null;
-      let script: RunScript | null = null;
-      const target = ins.name === 'ONBUILD' ? ins.trigger : ins;
-      if (target && target.name === 'RUN' && info.shell.kind === 'posix') {
-        script = buildRunScript(target);
-        if (script?.interpreter && !/\b(?:ba|da|a|k|z)?sh\b/.test(script.interpreter)) script = null;
-      }
-      scripts.set(ins, script);
-      return script;
-    };
-
-    interface Active {
-      readonly rule: Rule;
-      readonly severity: Severity;
-      readonly visitor: RuleVisitor;
-      dead: boolean;
-    }
+    const run = new FileRun(file, model, settings, raw);
     const active: Active[] = [];
     for (const e of enabled) {
-      let current: Active | null = null;
-      const context: RuleContext = {
-        file,
-        model,
-        source: model.source,
-        settings,
-        options: e.options,
-        report: (d) => {
-          raw.push({ rule: e.rule, ruleName: e.rule.name, severity: d.severity ?? current?.severity ?? e.severity, message: d.message, span: d.span, fix: d.fix ?? null });
-        },
-        script: scriptOf,
-        expand: (text, info) => expandWord(text, info.scope, file.escapeChar),
-      };
+      const context = new RuleContextImpl(run, e.rule, e.severity, e.options);
       try {
-        current = { rule: e.rule, severity: e.severity, visitor: e.rule.create(context), dead: false };
-        active.push(current);
+        active.push({ rule: e.rule, severity: e.severity, visitor: e.rule.create(context), dead: false });
       } catch (err) {
         raw.push(internalError(e.rule, err, { start: 0, end: 0 }));
       }
     }
+    const scriptOf = (info: InstructionInfo): RunScript | null => run.script(info);
 
     const fail = (a: Active, span: Span, err: unknown): void => {
       a.dead = true;
@@ -171,6 +207,16 @@ export class Linter {
 
     const instructionVisitors = active.filter((a) => a.visitor.instruction);
     const onbuildVisitors = instructionVisitors.filter((a) => a.rule.onbuild);
+    // Rules that declare the instructions they look at are only called for those.
+    const byName = new Map<string, Active[]>();
+    const visitorsFor = (name: string): Active[] => {
+      let list = byName.get(name);
+      if (!list) {
+        list = instructionVisitors.filter((a) => !a.rule.instructions || a.rule.instructions.includes(name as never));
+        byName.set(name, list);
+      }
+      return list;
+    };
     const stageEndVisitors = active.filter((a) => a.visitor.stageEnd);
     const endStage = (stage: Stage | null): void => {
       if (!stage) return;
@@ -190,10 +236,11 @@ export class Linter {
         endStage(currentStage);
         currentStage = info.stage;
       }
-      visit(instructionVisitors, info);
+      visit(visitorsFor(ins.name), info);
       if (ins.name === 'ONBUILD' && ins.trigger && onbuildVisitors.length > 0) {
-        scripts.set(ins.trigger, scriptOf(info));
-        visit(onbuildVisitors, { ...info, instruction: ins.trigger });
+        run.aliasScript(ins.trigger, scriptOf(info));
+        const trigger = ins.trigger;
+        visit(onbuildVisitors.filter((a) => !a.rule.instructions || a.rule.instructions.includes(trigger.name as never)), { ...info, instruction: trigger });
       }
     }
     endStage(currentStage);

@@ -2,7 +2,7 @@
  * What a rule is: one object with its metadata (the single source of truth for docs, config
  * schema and SARIF) and a `create` function returning the visitor that one lint pass calls.
  */
-import type { Dockerfile, Instruction } from '../parser/ast.js';
+import type { Dockerfile, Instruction, InstructionName } from '../parser/ast.js';
 import type { SourceFile, Span } from '../parser/source.js';
 import type { DockerfileModel, InstructionInfo, Stage } from '../model/model.js';
 import type { Expanded } from '../model/expansion.js';
@@ -55,6 +55,8 @@ export interface RuleMeta {
   readonly needsContext?: boolean;
   /** The safest fix the rule can offer (docs); absent when it never fixes. */
   readonly fixable?: FixSafety;
+  /** The instructions `instruction()` looks at (the engine skips the call for others); absent = all. */
+  readonly instructions?: readonly InstructionName[];
   /** Also visit instructions inside `ONBUILD` triggers. */
   readonly onbuild?: boolean;
   /** One line for rule tables and SARIF shortDescription. */

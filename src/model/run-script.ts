@@ -34,6 +34,11 @@ export interface RunScript {
 const cache = new Map<string, ShellScript>();
 const CACHE_LIMIT = 20000;
 
+/** Forgets parsed scripts (benchmarks measure first parses; long-running processes may free memory). */
+export function clearShellCache(): void {
+  cache.clear();
+}
+
 /** Parses with a cache: identical RUN texts recur across stages and files. */
 export function parseShellCached(text: string): ShellScript {
   let s = cache.get(text);

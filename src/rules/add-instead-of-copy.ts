@@ -12,6 +12,7 @@ export default defineRule({
   name: 'add-instead-of-copy',
   practices: ['copy-not-add'],
   severity: 'warning',
+  instructions: ['ADD'],
   aliases: ['DL3020'],
   fixable: 'safe',
   onbuild: true,

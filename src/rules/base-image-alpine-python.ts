@@ -6,6 +6,7 @@ export default defineRule({
   name: 'base-image-alpine-python',
   practices: ['base-official-minimal'],
   severity: 'info',
+  instructions: ['FROM'],
   aliases: [],
   summary: 'Python on Alpine: wheels for musl are rarer, so dependencies may compile',
   docs: {

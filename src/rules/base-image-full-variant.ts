@@ -17,6 +17,7 @@ export default defineRule({
   name: 'base-image-full-variant',
   practices: ['base-official-minimal'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: [],
   fixable: 'suggestion',
   summary: 'The runtime image starts from the full Python image instead of `-slim`',

@@ -6,6 +6,7 @@ export default defineRule({
   name: 'base-image-latest-tag',
   practices: ['base-pinned-tag'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['DL3007'],
   fixable: 'suggestion',
   summary: 'The base image uses the floating `latest` tag',

@@ -5,6 +5,7 @@ export default defineRule({
   name: 'base-image-untagged',
   practices: ['base-pinned-tag'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['DL3006'],
   fixable: 'suggestion',
   summary: 'The base image has no tag, so it means `latest`',

@@ -6,6 +6,7 @@ export const cmdShellForm = defineRule({
   name: 'cmd-shell-form',
   practices: ['cmd-exec-form'],
   severity: 'warning',
+  instructions: ['CMD', 'ENTRYPOINT'],
   aliases: ['DL3025', 'JSONArgsRecommended'],
   fixable: 'unsafe',
   summary: 'CMD / ENTRYPOINT in shell form: the server is not PID 1 and misses signals',

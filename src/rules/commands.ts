@@ -6,7 +6,7 @@ import type { RuleContext } from '../engine/rule.js';
 import type { Span } from '../parser/source.js';
 import type { InstructionInfo, Stage } from '../model/model.js';
 import type { RunScript } from '../model/run-script.js';
-import { effectiveCommand, invocation, parseOptions, type OptionSpec, type ParsedOptions, type ShellWord, type SimpleCommand } from '../shell/index.js';
+import { effectiveCommand, invocation, parseOptions, type OptionSpec, type ParsedOptions, type ShellScript, type ShellWord, type SimpleCommand } from '../shell/index.js';
 import { chainInfos, isTruthy, unquote } from './util.js';
 
 export interface ProgramUse {
@@ -19,11 +19,11 @@ export interface ProgramUse {
   readonly env: ReadonlyMap<string, string | null>;
 }
 
-const usesCache = new WeakMap<RunScript, ProgramUse[]>();
+const usesCache = new WeakMap<ShellScript, ProgramUse[]>();
 
 /** Every command of the script with the program it runs (computed once per script, shared by rules). */
 export function programUses(script: RunScript): ProgramUse[] {
-  const cached = usesCache.get(script);
+  const cached = usesCache.get(script.shell);
   if (cached) return cached;
   const out: ProgramUse[] = [];
   for (const command of script.shell.commands) {
@@ -39,17 +39,38 @@ export function programUses(script: RunScript): ProgramUse[] {
     }
     out.push({ command, program: inv.program, args: inv.args, env });
   }
-  usesCache.set(script, out);
+  usesCache.set(script.shell, out);
   return out;
 }
 
 /** The first non-option argument and the options around it (`apt-get -y install x`). */
-export function subcommandOf(args: readonly ShellWord[], spec: OptionSpec): { name: string | null; word: ShellWord | null; rest: readonly ShellWord[]; options: ParsedOptions } {
+export interface SubcommandView {
+  readonly name: string | null;
+  readonly word: ShellWord | null;
+  readonly rest: readonly ShellWord[];
+  readonly options: ParsedOptions;
+}
+
+const subMemo = new WeakMap<readonly ShellWord[], Map<OptionSpec, SubcommandView>>();
+
+/** Memoised per argument list and spec, so the `rest` arrays are stable too (further lookups hit the caches). */
+export function subcommandOf(args: readonly ShellWord[], spec: OptionSpec): SubcommandView {
+  let bySpec = subMemo.get(args);
+  const hit = bySpec?.get(spec);
+  if (hit) return hit;
   const options = parseOptions(args, spec);
   const i = options.positionalIndexes[0];
   const word = i === undefined ? null : (args[i] as ShellWord);
-  return { name: word?.value ?? null, word, rest: i === undefined ? [] : args.slice(i + 1), options };
+  const view = { name: word?.value ?? null, word, rest: i === undefined ? EMPTY_WORDS : args.slice(i + 1), options };
+  if (!bySpec) {
+    bySpec = new Map();
+    subMemo.set(args, bySpec);
+  }
+  bySpec.set(spec, view);
+  return view;
 }
+
+const EMPTY_WORDS: readonly ShellWord[] = [];
 
 /** The Dockerfile span of a shell word. */
 export function wordSpan(script: RunScript, word: { readonly span: Span }): Span {

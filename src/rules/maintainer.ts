@@ -8,6 +8,7 @@ export default defineRule({
   name: 'maintainer-deprecated',
   practices: ['labels-metadata'],
   severity: 'warning',
+  instructions: ['MAINTAINER'],
   aliases: ['DL4000', 'MaintainerDeprecated'],
   fixable: 'unsafe',
   summary: '`MAINTAINER` is deprecated: use the OCI `org.opencontainers.image.authors` label',

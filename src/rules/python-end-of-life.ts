@@ -6,6 +6,7 @@ export default defineRule({
   name: 'python-end-of-life',
   practices: ['base-supported-python'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: [],
   fixable: 'suggestion',
   summary: 'The base image runs a Python version past its end of life',

@@ -20,6 +20,7 @@ export const pipSystemPython = defineRule({
   name: 'pip-system-python',
   practices: ['venv-isolation'],
   severity: 'info',
+  instructions: ['RUN'],
   aliases: [],
   summary: 'Dependencies installed into the system Python of the runtime image instead of a virtualenv',
   docs: {

@@ -51,7 +51,24 @@ function canonical(name: string, spec: OptionSpec): string {
   return spec.aliases?.[bare] ?? bare;
 }
 
-export function parseOptions(args: readonly ShellWord[], spec: OptionSpec = {}): ParsedOptions {
+const memo = new WeakMap<readonly ShellWord[], Map<OptionSpec, ParsedOptions>>();
+const NO_SPEC: OptionSpec = {};
+
+/** Parses options; results are memoised per argument list and spec object (rules ask the same questions). */
+export function parseOptions(args: readonly ShellWord[], spec: OptionSpec = NO_SPEC): ParsedOptions {
+  let bySpec = memo.get(args);
+  const hit = bySpec?.get(spec);
+  if (hit) return hit;
+  const parsed = parseOptionsUncached(args, spec);
+  if (!bySpec) {
+    bySpec = new Map();
+    memo.set(args, bySpec);
+  }
+  bySpec.set(spec, parsed);
+  return parsed;
+}
+
+function parseOptionsUncached(args: readonly ShellWord[], spec: OptionSpec): ParsedOptions {
   const options: ParsedOption[] = [];
   const positionals: ShellWord[] = [];
   const positionalIndexes: number[] = [];

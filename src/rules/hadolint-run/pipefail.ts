@@ -71,6 +71,7 @@ export const pipeWithoutPipefail = defineRule({
   name: 'pipe-without-pipefail',
   practices: [],
   severity: 'warning',
+  instructions: ['RUN'],
   aliases: ['DL4006'],
   fixable: 'suggestion',
   summary: 'A pipe in RUN without `pipefail`: a failure before the last command does not fail the build',

@@ -15,6 +15,7 @@ export const unknownInstruction = defineRule({
   name: 'unknown-instruction',
   practices: [],
   severity: 'error',
+  instructions: ['UNKNOWN'],
   aliases: [],
   onbuild: true,
   summary: 'An instruction Docker does not know',

@@ -7,6 +7,7 @@ export const stageNameNotLowercase = defineRule({
   name: 'stage-name-not-lowercase',
   practices: [],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['StageNameCasing'],
   summary: 'A stage name with upper-case letters',
   docs: {
@@ -33,6 +34,7 @@ export const asKeywordCasing = defineRule({
   name: 'as-keyword-casing',
   practices: [],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['FromAsCasing'],
   fixable: 'safe',
   summary: "The `AS` of a FROM is not written in the same case as `FROM`",

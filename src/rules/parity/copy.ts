@@ -50,6 +50,7 @@ export const copyFromUnknownStage = defineRule({
   name: 'copy-from-unknown-stage',
   practices: ['multi-stage'],
   severity: 'warning',
+  instructions: ['COPY'],
   aliases: ['DL3022'],
   summary: '`COPY --from` names no stage defined above it',
   docs: {
@@ -89,6 +90,7 @@ export const copyFromOwnStage = defineRule({
   name: 'copy-from-own-stage',
   practices: ['multi-stage'],
   severity: 'error',
+  instructions: ['COPY'],
   aliases: ['DL3023'],
   summary: '`COPY --from` names the stage it is in',
   docs: {
@@ -166,6 +168,7 @@ export const copyWholeFilesystem = defineRule({
   name: 'copy-whole-filesystem',
   practices: ['copy-only-needed', 'multi-stage'],
   severity: 'warning',
+  instructions: ['COPY'],
   aliases: ['DL3067'],
   summary: '`COPY --from=stage / /`: the whole filesystem of another stage',
   docs: {

@@ -48,6 +48,7 @@ export const legacyKeyValueFormat = defineRule({
   name: 'legacy-key-value-format',
   practices: [],
   severity: 'warning',
+  instructions: ['ENV', 'LABEL'],
   aliases: ['LegacyKeyValueFormat'],
   fixable: 'safe',
   summary: '`ENV key value` / `LABEL key value`: the legacy form without `=`',
@@ -84,6 +85,7 @@ export const envSelfReference = defineRule({
   name: 'env-self-reference',
   practices: [],
   severity: 'warning',
+  instructions: ['ENV'],
   aliases: ['DL3044'],
   summary: 'An ENV value uses a variable set earlier in the same ENV instruction',
   docs: {

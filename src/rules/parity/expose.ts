@@ -77,6 +77,7 @@ export const exposeInvalidPort = defineRule({
   name: 'expose-invalid-port',
   practices: ['expose-port'],
   severity: 'error',
+  instructions: ['EXPOSE'],
   aliases: ['DL3011'],
   summary: 'EXPOSE a port that does not exist (above 65535, or not a number)',
   docs: {
@@ -110,6 +111,7 @@ export const exposeProtocolUppercase = defineRule({
   name: 'expose-protocol-uppercase',
   practices: ['expose-port'],
   severity: 'warning',
+  instructions: ['EXPOSE'],
   aliases: ['ExposeProtoCasing'],
   fixable: 'safe',
   summary: 'EXPOSE with an upper-case protocol (`80/TCP`)',
@@ -146,6 +148,7 @@ export const exposeHostMapping = defineRule({
   name: 'expose-host-mapping',
   practices: ['expose-port'],
   severity: 'warning',
+  instructions: ['EXPOSE'],
   aliases: ['ExposeInvalidFormat'],
   summary: 'EXPOSE with an IP address or a host port (`8000:8000`)',
   docs: {

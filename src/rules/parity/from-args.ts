@@ -10,6 +10,7 @@ export const fromUndefinedArg = defineRule({
   name: 'from-undefined-arg',
   practices: ['base-pinned-tag'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['UndefinedArgInFrom'],
   summary: 'A FROM line uses a variable that no global ARG declares',
   docs: {
@@ -45,6 +46,7 @@ export const fromArgDefaultInvalid = defineRule({
   name: 'from-arg-default-invalid',
   practices: ['base-pinned-tag'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['InvalidDefaultArgInFrom'],
   summary: 'With the ARG defaults, the FROM image is empty or not a valid image name',
   docs: {

@@ -10,6 +10,7 @@ export const onbuildInvalidTrigger = defineRule({
   name: 'onbuild-invalid-trigger',
   practices: [],
   severity: 'error',
+  instructions: ['ONBUILD'],
   aliases: ['DL3043'],
   summary: '`ONBUILD ONBUILD`, `ONBUILD FROM` or `ONBUILD MAINTAINER`',
   docs: {

@@ -39,6 +39,7 @@ export const labelKeyInvalid = defineRule({
   name: 'label-key-invalid',
   practices: ['labels-metadata'],
   severity: 'style',
+  instructions: ['LABEL'],
   aliases: ['DL3048'],
   summary: 'A LABEL key that breaks Docker\'s key format',
   docs: {

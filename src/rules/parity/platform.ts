@@ -34,6 +34,7 @@ export const fromPlatformConstant = defineRule({
   name: 'from-platform-constant',
   practices: [],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['DL3029', 'FromPlatformFlagConstDisallowed'],
   summary: '`FROM --platform` with a fixed platform',
   docs: {
@@ -76,6 +77,7 @@ export const platformTargetRedundant = defineRule({
   name: 'platform-target-redundant',
   practices: [],
   severity: 'info',
+  instructions: ['FROM'],
   aliases: ['DL3065', 'RedundantTargetPlatform'],
   fixable: 'safe',
   summary: '`FROM --platform=$TARGETPLATFORM` says what is already the default',
@@ -112,6 +114,7 @@ export const baseImagePlatformMismatch = defineRule({
   name: 'base-image-platform-mismatch',
   practices: ['base-pinned-tag'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['InvalidBaseImagePlatform'],
   summary: 'The base image is not published for the platform the stage is built for',
   docs: {

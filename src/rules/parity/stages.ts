@@ -6,6 +6,7 @@ export const stageNameDuplicate = defineRule({
   name: 'stage-name-duplicate',
   practices: ['multi-stage'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['DL3024', 'DuplicateStageName'],
   summary: 'Two stages with the same name',
   docs: {
@@ -38,6 +39,7 @@ export const stageNameReserved = defineRule({
   name: 'stage-name-reserved',
   practices: ['multi-stage'],
   severity: 'warning',
+  instructions: ['FROM'],
   aliases: ['DL3063', 'ReservedStageName'],
   summary: 'A stage named `scratch` or `context`',
   docs: {

@@ -10,6 +10,7 @@ import type { Span } from '../parser/source.js';
 import { buildModel, type DockerfileModel, type InstructionInfo, type Stage } from '../model/model.js';
 import { expandWord, type Expanded } from '../model/expansion.js';
 import { buildRunScript, type RunScript } from '../model/run-script.js';
+import { adjustSafety, hazards } from '../fix/safety.js';
 import type { LintSettings, ReportDescriptor, Rule, RuleContext, RuleVisitor } from './rule.js';
 import { parseCheckDirective, RuleIndex, selectRules, type EnabledRule } from './selection.js';
 import { collectSuppressions, isSuppressed, type Suppression } from './suppressions.js';
@@ -257,10 +258,12 @@ export class Linter {
     const suppressions = collectSuppressions(file, this.index, pragmas);
     const diagnostics: Diagnostic[] = [];
     const source = model.source;
+    let hazardSpans: Span[] | null = null;
+    const spans = (): Span[] => (hazardSpans ??= hazards(file));
     for (const r of raw) {
       const { line } = source.positionAt(r.span.start);
       if (r.rule && suppressions.length > 0 && isSuppressed(suppressions, r.rule, line)) continue;
-      diagnostics.push(this.toDiagnostic(model, r));
+      diagnostics.push(this.toDiagnostic(model, r, spans));
     }
     const enabledSet = new Set(enabled.map((e) => e.rule));
     const unused = enabled.find((e) => e.rule.name === 'unused-suppression');
@@ -271,7 +274,7 @@ export class Linter {
     return { file, model, diagnostics };
   }
 
-  private toDiagnostic(model: DockerfileModel, r: RawDiagnostic): Diagnostic {
+  private toDiagnostic(model: DockerfileModel, r: RawDiagnostic, spans?: () => readonly Span[]): Diagnostic {
     const range = model.source.rangeOf(r.span);
     const meta = r.rule ?? META[r.ruleName];
     return {
@@ -285,7 +288,7 @@ export class Linter {
       column: range.column,
       endLine: range.endLine,
       endColumn: range.endColumn,
-      fix: r.fix ? { safety: r.fix.safety, title: r.fix.title, edits: r.fix.edits } : null,
+      fix: r.fix ? adjustSafety({ safety: r.fix.safety, title: r.fix.title, edits: r.fix.edits }, model.file.text, spans ?? (() => hazards(model.file)), r.fix.variablesChecked ?? false) : null,
       url: r.rule ? ruleUrl(r.rule.name) : null,
     };
   }

@@ -73,6 +73,11 @@ export interface FixDescriptor {
   readonly safety: FixSafety;
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * The rule vouches for the replaced text itself (e.g. removing `--platform=$TARGETPLATFORM`,
+   * where the variable is the whole point): no automatic downgrade for crossing a variable.
+   */
+  readonly variablesChecked?: boolean;
 }
 
 export interface ReportDescriptor {

@@ -72,10 +72,12 @@ export const pipInstallUnpinned = defineRule({
   instructions: ['RUN'],
   aliases: ['DL3013'],
   onbuild: true,
+  fixable: 'suggestion',
   summary: 'Packages installed by name, with no version pin and no requirements file',
   docs: {
     what: 'Reports `pip install <name>` (and `python -m pip`, `uv pip`, `pipx`) of a package without a version specifier, when no requirements (`-r`) or constraints (`-c`) file governs it. Files, paths, URLs and VCS URLs with a ref count as pinned.',
     why: 'An unpinned name installs whatever is newest on the day of the build: two builds of the same Dockerfile get different code, and a release of any dependency can break the image without a change on your side. Declaring dependencies in a pinned file (`requirements.txt`, a lock file) makes the build reproducible and lets the layer cache work.',
+    fixSafety: 'A suggestion: the version to pin is yours to choose.',
   },
   examples: {
     bad: [{ code: 'FROM python:3.8-alpine\nRUN pip install flask\n' }, { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir gunicorn flask==3.0.3\n', count: 1 }],
@@ -98,6 +100,7 @@ export const pipInstallUnpinned = defineRule({
             ctx.report({
               span: wordSpan(script, w),
               message: `\`${w.value}\` is installed without a version pin or requirements file: declare it, pinned, in requirements.txt (or a lock file)`,
+              fix: { safety: 'suggestion', title: `Pin it (\`${w.value}==<version>\`) or install from a pinned requirements.txt`, edits: [] },
             });
           }
         }

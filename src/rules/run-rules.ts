@@ -4,7 +4,8 @@ import type { InstructionInfo, Stage } from '../model/model.js';
 import { copyArgs } from '../model/instructions.js';
 import type { RunScript } from '../model/run-script.js';
 import { commandName, type SimpleCommand } from '../shell/index.js';
-import { programUses, wordSpan } from './commands.js';
+import { programUses, wordSpan, type ProgramUse } from './commands.js';
+import type { FixDescriptor } from '../engine/rule.js';
 import { aptUse, apkUse } from './apt.js';
 import { chainInfos, eolOf, headSpan, isRuntime } from './util.js';
 
@@ -122,15 +123,22 @@ export const chownAfterCopy = defineRule({
   severity: 'warning',
   instructions: ['RUN'],
   aliases: [],
-  fixable: 'suggestion',
+  fixable: 'unsafe',
   summary: '`chown -R` on copied files duplicates them in a new layer: use `COPY --chown`',
   docs: {
     what: 'Reports `chown -R` (or `chmod -R`) in a RUN on a path that an earlier COPY/ADD of the same stage wrote.',
     why: 'Changing the owner rewrites every file: the layer of the `chown` holds a second copy of everything the COPY added, so the image carries the app twice. `COPY --chown=user:group` sets the owner as the files are written, in one layer.',
-    fixSafety: 'A suggestion: add `--chown=…` to the COPY and drop the `chown` command.',
+    fixSafety: 'Unsafe, and only when the RUN is nothing but `chown -R owner path` right after the COPY/ADD instructions that wrote `path`: the owner moves into those COPYs (`--chown=owner`) and the RUN goes. The destination folder itself, if the COPY did not create it, keeps its previous owner. Otherwise a suggestion.',
   },
   examples: {
     bad: [{ code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R app:app /app\n' }],
+    fixed: [
+      {
+        input: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nCOPY . .\nRUN chown -R app:app /app\nUSER app\n',
+        output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=app:app requirements.txt .\nCOPY --chown=app:app . .\nUSER app\n',
+        unsafe: true,
+      },
+    ],
     good: [{ code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=app:app . .\n' }, { code: 'FROM python:3.12-slim\nRUN mkdir /data && chown -R app /data\n' }],
   },
   create(ctx) {
@@ -148,12 +156,12 @@ export const chownAfterCopy = defineRule({
           for (const t of targets) {
             const path = (t.value ?? '').replace(/\/+$/, '') || '/';
             if (!path.startsWith('/')) continue;
-            const copied = copiedPaths(info).find((p) => p === path || p.startsWith(path + '/') || path.startsWith(p + '/'));
+            const copied = copiedPaths(info).find((p) => p.dest === path || p.dest.startsWith(path + '/') || path.startsWith(p.dest + '/'));
             if (!copied) continue;
             ctx.report({
               span: wordSpan(script, use.command.name ?? t),
               message: `\`${use.program} -R ${path}\` rewrites files an earlier COPY wrote, duplicating them in a new layer: use \`COPY --${use.program}=…\``,
-              fix: { safety: 'suggestion', title: `Set ownership in the COPY with \`--${use.program}\``, edits: [] },
+              fix: chownFix(ctx.file.text, info, use, script.shell.commands.length, path) ?? { safety: 'suggestion', title: `Set ownership in the COPY with \`--${use.program}\``, edits: [] },
             });
             break;
           }
@@ -163,8 +171,8 @@ export const chownAfterCopy = defineRule({
   },
 });
 
-function copiedPaths(info: InstructionInfo): string[] {
-  const out: string[] = [];
+function copiedPaths(info: InstructionInfo): { dest: string; info: InstructionInfo }[] {
+  const out: { dest: string; info: InstructionInfo }[] = [];
   const stage = info.stage as Stage;
   for (const i of stage.instructions) {
     if (i === info) break;
@@ -173,10 +181,42 @@ function copiedPaths(info: InstructionInfo): string[] {
       const dest = copyArgs(ins).dest;
       if (!dest) continue;
       const d = copyDestination(i, dest.text);
-      if (d) out.push(d);
+      if (d) out.push({ dest: d, info: i });
     }
   }
   return out;
+}
+
+/** `RUN chown -R owner path` alone, right after the COPYs into `path`: move the owner into them. */
+function chownFix(text: string, info: InstructionInfo, use: ProgramUse, commandCount: number, path: string): FixDescriptor | null {
+  const ins = info.instruction;
+  if (use.program !== 'chown' || commandCount !== 1 || ins.heredocs.length > 0 || ins.onbuild) return null;
+  const positional = use.args.filter((a) => a.value !== null && !a.value.startsWith('-'));
+  const owner = positional[0]?.value;
+  if (!owner || positional.length !== 2 || !/^[\w.-]+(?::[\w.-]+)?$/.test(owner)) return null;
+  const stage = info.stage as Stage;
+  const k = stage.instructions.indexOf(info);
+  const before: InstructionInfo[] = [];
+  for (let j = k - 1; j >= 0; j--) {
+    const prev = stage.instructions[j] as InstructionInfo;
+    if (prev.instruction.name !== 'COPY' && prev.instruction.name !== 'ADD') break;
+    before.unshift(prev);
+  }
+  const into = before.filter((b) => {
+    const dest = b.instruction.name === 'COPY' || b.instruction.name === 'ADD' ? copyArgs(b.instruction).dest : null;
+    const d = dest ? copyDestination(b, dest.text) : null;
+    return d !== null && (d === path || d.startsWith(path + '/'));
+  });
+  if (into.length === 0 || into.some((b) => b.instruction.flags.some((f) => f.name === 'chown'))) return null;
+  let lineStart = ins.span.start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const nl = text.indexOf('\n', ins.span.end);
+  const lineEnd = nl < 0 ? text.length : nl + 1;
+  return {
+    safety: 'unsafe',
+    title: `Use \`COPY --chown=${owner}\` and drop the chown`,
+    edits: [...into.map((b) => ({ start: b.instruction.keyword.span.end, end: b.instruction.keyword.span.end, text: ` --chown=${owner}` })), { start: lineStart, end: lineEnd, text: '' }],
+  };
 }
 
 /** Commands that install the project's dependencies from a manifest. */

@@ -54,7 +54,7 @@ export const missingUser = defineRule({
   docs: {
     what: 'Reports a final stage in which no USER instruction appears (neither in it nor in a stage it builds on): the process runs as root by default.',
     why: 'Root in the container is root on shared resources: a compromised app can read every file of the image, bind privileged ports and, with one kernel bug or a mounted socket, reach the host. A dedicated user with a fixed numeric UID limits the damage and lets orchestrators (`runAsNonRoot`) verify it.',
-    fixSafety: 'Unsafe: it creates a user `app` with UID 10001 and adds `USER app` before CMD/ENTRYPOINT (or at the end). Files the app writes at run time must then be writable by that user.',
+    fixSafety: 'Unsafe: it creates a user `app` with UID 10001 and adds `USER 10001` (numeric, so orchestrators can verify it) before CMD/ENTRYPOINT (or at the end). Files the app writes at run time must then be writable by that user.',
   },
   examples: {
     bad: [{ code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n' }],
@@ -62,7 +62,7 @@ export const missingUser = defineRule({
     fixed: [
       {
         input: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
-        output: 'FROM python:3.12-slim\nCOPY . /app\nRUN useradd --no-create-home --uid 10001 --user-group app\nUSER app\nCMD ["gunicorn", "app:app"]\n',
+        output: 'FROM python:3.12-slim\nCOPY . /app\nRUN useradd --no-create-home --uid 10001 --user-group app\nUSER 10001\nCMD ["gunicorn", "app:app"]\n',
         unsafe: true,
       },
     ],
@@ -74,7 +74,7 @@ export const missingUser = defineRule({
         const text = ctx.file.text;
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const start = stage.instructions.find((i) => i.instruction.name === 'CMD' || i.instruction.name === 'ENTRYPOINT')?.instruction;
-        const lines = `${createUserLine(stage, text)}${eol}USER app`;
+        const lines = `${createUserLine(stage, text)}${eol}USER 10001`;
         let edit;
         if (start) {
           let lineStart = start.span.start;
@@ -87,7 +87,7 @@ export const missingUser = defineRule({
         ctx.report({
           span: stage.image.word?.span ?? stage.from.keyword.span,
           message: 'The final stage never sets USER: the container runs as root; create a user and switch to it',
-          fix: { safety: 'unsafe', title: 'Create user `app` (UID 10001) and switch to it', edits: [edit] },
+          fix: { safety: 'unsafe', title: 'Create user `app` (UID 10001) and switch to it by UID', edits: [edit] },
         });
       },
     };

@@ -22,10 +22,12 @@ export const pipSystemPython = defineRule({
   severity: 'info',
   instructions: ['RUN'],
   aliases: [],
+  fixable: 'suggestion',
   summary: 'Dependencies installed into the system Python of the runtime image instead of a virtualenv',
   docs: {
     what: 'Reports `pip install` into the system interpreter in a stage of the final image: no virtualenv on PATH (`ENV PATH=/opt/venv/bin:$PATH`), none created in the same RUN, and no `--target`/`--prefix`/`--user`; also `uv pip install --system`.',
     why: 'Installing into the interpreter\'s own site-packages mixes the app\'s dependencies with the distribution\'s and pip\'s own packages, and makes a multi-stage build awkward. A virtualenv (e.g. `/opt/venv`) is one folder that a builder stage fills and the final stage copies whole.',
+    fixSafety: 'A suggestion: where the virtualenv lives and which stage builds it is a design choice.',
   },
   examples: {
     bad: [{ code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n' }],
@@ -56,6 +58,7 @@ export const pipSystemPython = defineRule({
           ctx.report({
             span: wordSpan(script, use.command.name ?? p.install),
             message: 'Packages go into the system Python: install them into a virtualenv (e.g. `/opt/venv`, with its bin on PATH)',
+            fix: { safety: 'suggestion', title: 'Create `/opt/venv` (`RUN python -m venv /opt/venv`) and put it first on PATH (`ENV PATH=/opt/venv/bin:$PATH`)', edits: [] },
           });
         }
       },

@@ -39,3 +39,17 @@ describe('seed 000: the recommended structure', () => {
     assert.deepEqual(serious.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`), []);
   });
 });
+
+describe('seed 001, fixed with --unsafe-fixes', () => {
+  it('keeps only findings whose remedy is a suggestion', async () => {
+    const { fixText } = await import('../../src/fix/loop.js');
+    const text = readFileSync(join(REPO, 'examples/flask-tutorial/Dockerfile'), 'utf8');
+    const out = fixText(linter, text, { settings, unsafe: true });
+    assert.notEqual(out.text, text);
+    const left = out.result.diagnostics.filter((d) => !d.fix || d.fix.safety !== 'suggestion');
+    assert.deepEqual(left.map((d) => `${d.line}:${d.column} ${d.rule}`), []);
+    for (const rule of ['pip-missing-no-cache-dir', 'missing-user', 'missing-pythonunbuffered', 'missing-pythondontwritebytecode']) {
+      assert.ok(out.applied.some((a) => a.rule === rule), `${rule} was fixed`);
+    }
+  });
+});

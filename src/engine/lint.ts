@@ -11,6 +11,7 @@ import { buildModel, type DockerfileModel, type InstructionInfo, type Stage } fr
 import { expandWord, type Expanded } from '../model/expansion.js';
 import { buildRunScript, type RunScript } from '../model/run-script.js';
 import { adjustSafety, hazards } from '../fix/safety.js';
+import type { ProjectFacts } from '../project/index.js';
 import type { LintSettings, ReportDescriptor, Rule, RuleContext, RuleVisitor } from './rule.js';
 import { parseCheckDirective, RuleIndex, selectRules, type EnabledRule } from './selection.js';
 import { collectSuppressions, isSuppressed, type Suppression } from './suppressions.js';
@@ -29,6 +30,8 @@ export interface LintOptions {
   readonly settings?: Partial<LintSettings>;
   /** Replaces the file's `# check=` directive, as BuildKit's `BUILDKIT_DOCKERFILE_CHECK` build arg does. */
   readonly buildkitCheck?: string;
+  /** The build context's facts; without them, rules that need the context do not run. */
+  readonly project?: ProjectFacts | null;
 }
 
 export interface LintResult {
@@ -69,6 +72,7 @@ class FileRun {
     readonly model: DockerfileModel,
     readonly settings: LintSettings,
     readonly raw: RawDiagnostic[],
+    readonly project: ProjectFacts | null = null,
   ) {}
 
   script(info: InstructionInfo): RunScript | null {
@@ -110,6 +114,9 @@ class RuleContextImpl implements RuleContext {
   get settings(): LintSettings {
     return this.run.settings;
   }
+  get project(): ProjectFacts | null {
+    return this.run.project;
+  }
   report(d: ReportDescriptor): void {
     this.run.raw.push({ rule: this.rule, ruleName: this.rule.name, severity: d.severity ?? this.severity, message: d.message, span: d.span, fix: d.fix ?? null });
   }
@@ -145,16 +152,16 @@ export class Linter {
 
   private readonly layerKeys = new WeakMap<readonly ConfigLayer[], string>();
 
-  private enabled(layers: readonly ConfigLayer[], checkValue: string | null): EnabledRule[] {
+  private enabled(layers: readonly ConfigLayer[], checkValue: string | null, withContext: boolean): EnabledRule[] {
     let layersKey = this.layerKeys.get(layers);
     if (layersKey === undefined) {
       layersKey = JSON.stringify(layers);
       this.layerKeys.set(layers, layersKey);
     }
-    const key = layersKey + '\u0000' + (checkValue ?? '');
+    const key = layersKey + '\u0000' + (checkValue ?? '') + '\u0000' + String(withContext);
     let found = this.selectionCache.get(key);
     if (!found) {
-      found = selectRules(this.index, layers, checkValue === null ? null : parseCheckDirective(checkValue));
+      found = selectRules(this.index, layers, checkValue === null ? null : parseCheckDirective(checkValue), { context: withContext });
       if (this.selectionCache.size > 100) this.selectionCache.clear();
       this.selectionCache.set(key, found);
     }
@@ -171,14 +178,15 @@ export class Linter {
     const settings = defaultSettings(options.settings, layers);
     const model = buildModel(file);
     const checkDirective = file.directives.find((d) => d.name === 'check');
-    const enabled = this.enabled(layers, options.buildkitCheck ?? (checkDirective ? checkDirective.value : null));
+    const project = options.project ?? null;
+    const enabled = this.enabled(layers, options.buildkitCheck ?? (checkDirective ? checkDirective.value : null), project !== null);
     const raw: RawDiagnostic[] = [];
 
     for (const e of file.errors) {
       raw.push({ rule: null, ruleName: 'parse-error', severity: 'error', message: e.message, span: e.span, fix: null });
     }
 
-    const run = new FileRun(file, model, settings, raw);
+    const run = new FileRun(file, model, settings, raw, project);
     const active: Active[] = [];
     for (const e of enabled) {
       const context = new RuleContextImpl(run, e.rule, e.severity, e.options);
@@ -288,7 +296,7 @@ export class Linter {
       column: range.column,
       endLine: range.endLine,
       endColumn: range.endColumn,
-      fix: r.fix ? adjustSafety({ safety: r.fix.safety, title: r.fix.title, edits: r.fix.edits }, model.file.text, spans ?? (() => hazards(model.file)), r.fix.variablesChecked ?? false) : null,
+      fix: r.fix ? adjustSafety({ safety: r.fix.safety, title: r.fix.title, edits: r.fix.edits, ...(r.fix.fileEdits?.length ? { fileEdits: r.fix.fileEdits } : {}) }, model.file.text, spans ?? (() => hazards(model.file)), r.fix.textChecked ?? false) : null,
       url: r.rule ? ruleUrl(r.rule.name) : null,
     };
   }

@@ -8,7 +8,8 @@ import type { DockerfileModel, InstructionInfo, Stage } from '../model/model.js'
 import type { Expanded } from '../model/expansion.js';
 import type { RunScript } from '../model/run-script.js';
 import type { PracticeId } from '../practices/ids.js';
-import type { FixSafety, Severity, TextEdit } from './types.js';
+import type { FileEdit, FixSafety, Severity, TextEdit } from './types.js';
+import type { ProjectFacts } from '../project/index.js';
 import type { LabelType } from '../config/types.js';
 
 export interface RuleDocs {
@@ -30,6 +31,8 @@ export interface ExampleCase {
   readonly settings?: Partial<LintSettings>;
   /** A title for the docs. */
   readonly title?: string;
+  /** Files of the build context the example needs (path → content); rendered in the docs. */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 export interface FixExample {
@@ -38,6 +41,10 @@ export interface FixExample {
   /** Apply unsafe fixes too. */
   readonly unsafe?: boolean;
   readonly settings?: Partial<LintSettings>;
+  /** Files of the build context (path → content). */
+  readonly files?: Readonly<Record<string, string>>;
+  /** What the fix writes to other files of the context (path → new content). */
+  readonly outputFiles?: Readonly<Record<string, string>>;
 }
 
 export interface RuleMeta {
@@ -74,10 +81,13 @@ export interface FixDescriptor {
   readonly title: string;
   readonly edits: readonly TextEdit[];
   /**
-   * The rule vouches for the replaced text itself (e.g. removing `--platform=$TARGETPLATFORM`,
-   * where the variable is the whole point): no automatic downgrade for crossing a variable.
+   * The rule vouches for the text it replaces (removing `--platform=$TARGETPLATFORM`, where the
+   * variable is the point; moving a whole instruction verbatim, comments and continuations
+   * included): no automatic downgrade for crossing a variable, a comment or a continuation.
    */
-  readonly variablesChecked?: boolean;
+  readonly textChecked?: boolean;
+  /** Edits to other files of the build context (e.g. `.dockerignore`). */
+  readonly fileEdits?: readonly FileEdit[];
 }
 
 export interface ReportDescriptor {
@@ -107,6 +117,8 @@ export interface RuleContext {
   script(info: InstructionInfo): RunScript | null;
   /** Expands a word with the variables in scope at `info` (BuildKit semantics). */
   expand(text: string, info: InstructionInfo): Expanded;
+  /** The build context's facts; null without a context (rules with `needsContext` then do not run). */
+  readonly project: ProjectFacts | null;
 }
 
 export interface RuleVisitor {

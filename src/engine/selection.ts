@@ -124,7 +124,12 @@ export function inCheckList(list: ReadonlySet<string> | 'all', rule: Rule): bool
   return list === 'all' || list.has(name);
 }
 
-export function selectRules(index: RuleIndex, layers: readonly ConfigLayer[], check: CheckDirective | null): EnabledRule[] {
+export interface SelectionOptions {
+  /** A build context is available; without one, rules with `needsContext` are off whatever the config says. */
+  readonly context?: boolean;
+}
+
+export function selectRules(index: RuleIndex, layers: readonly ConfigLayer[], check: CheckDirective | null, options: SelectionOptions = {}): EnabledRule[] {
   const state: State = {
     enabled: new Set(index.rules.filter((r) => r.enabledByDefault !== false && !r.experimental)),
     severity: new Map(),
@@ -142,8 +147,9 @@ export function selectRules(index: RuleIndex, layers: readonly ConfigLayer[], ch
       } else if (inCheckList(check.skip, r)) state.enabled.delete(r);
     }
   }
+  const withContext = options.context ?? true;
   return index.rules
-    .filter((r) => state.enabled.has(r))
+    .filter((r) => state.enabled.has(r) && (withContext || !r.needsContext))
     .map((rule) => {
       let severity = state.severity.get(rule) ?? rule.severity;
       if (check?.error && buildkitName(rule) && !state.severity.has(rule)) severity = 'error';

@@ -21,11 +21,24 @@ export interface TextEdit {
   readonly text: string;
 }
 
+/**
+ * Edits to a file other than the Dockerfile (e.g. `.dockerignore`), by its path relative to the
+ * build context; offsets are into the text the project facts saw ('' when the file is created).
+ */
+export interface FileEdit {
+  readonly path: string;
+  /** The file does not exist yet: the edits build it from ''. */
+  readonly create: boolean;
+  readonly edits: readonly TextEdit[];
+}
+
 export interface Fix {
   readonly safety: FixSafety;
   /** What to do, imperative: "Add `--no-cache-dir`". */
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /** Edits to other files of the build context, applied together with `edits`. */
+  readonly fileEdits?: readonly FileEdit[];
 }
 
 export interface Diagnostic {

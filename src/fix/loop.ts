@@ -9,6 +9,11 @@ export const MAX_PASSES = 10;
 
 export interface FixResult {
   readonly text: string;
+  /**
+   * New text of other build-context files the fixes edited (context-relative path → text), e.g.
+   * `.dockerignore`; only when `options.project` is given.
+   */
+  readonly files: ReadonlyMap<string, string>;
   readonly applied: readonly AppliedFix[];
   /** The lint of the final text (what is reported matches what is written). */
   readonly result: LintResult;
@@ -20,21 +25,31 @@ export interface FixResult {
 export function fixText(linter: Linter, text: string, options: LintOptions & { readonly unsafe?: boolean }): FixResult {
   const seen = new Set<string>([text]);
   let current = text;
-  let result = linter.lint(current, options);
+  let lintOptions: LintOptions = options;
+  let result = linter.lint(current, lintOptions);
   const baselineErrors = result.file.errors.length;
   const applied: AppliedFix[] = [];
+  // Other files edited so far (path → text); the project facts are re-read over them after each pass.
+  const files = new Map<string, string>();
+  const base = options.project ?? null;
+  const fileText = base ? (path: string): string | null => files.get(path) ?? base.text(path) : undefined;
   let passes = 0;
   let stopped: FixResult['stopped'] = 'converged';
   while (passes < MAX_PASSES) {
-    const next = applyFixes(current, result.diagnostics, options.unsafe ?? false);
+    const next = applyFixes(current, result.diagnostics, options.unsafe ?? false, fileText);
     if (next.applied.length === 0) break;
     passes++;
-    const nextResult = linter.lint(next.text, options);
+    let nextOptions = lintOptions;
+    const nextFiles = new Map([...files, ...next.files]);
+    if (base && next.files.size > 0) nextOptions = { ...options, project: base.withFiles(nextFiles) };
+    const nextResult = linter.lint(next.text, nextOptions);
     if (nextResult.file.errors.length > baselineErrors) {
       stopped = 'broke-parsing';
       break;
     }
-    if (seen.has(next.text)) {
+    lintOptions = nextOptions;
+    for (const [path, t] of next.files) files.set(path, t);
+    if (seen.has(next.text) && next.files.size === 0) {
       stopped = 'cycle';
       current = next.text;
       result = nextResult;
@@ -47,5 +62,5 @@ export function fixText(linter: Linter, text: string, options: LintOptions & { r
     applied.push(...next.applied);
     if (passes === MAX_PASSES) stopped = 'max-passes';
   }
-  return { text: current, applied, result, passes, stopped };
+  return { text: current, files, applied, result, passes, stopped };
 }

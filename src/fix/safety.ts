@@ -33,11 +33,11 @@ function crosses(edit: TextEdit, spans: readonly Span[]): boolean {
 const VARIABLE = /\$(?:\{|[A-Za-z_])/;
 
 /** The fix with its safety lowered one level when an edit crosses a hazard; the same object otherwise. */
-export function adjustSafety(fix: Fix, text: string, spans: () => readonly Span[], variablesChecked = false): Fix {
-  if (fix.safety === 'suggestion') return fix;
+export function adjustSafety(fix: Fix, text: string, spans: () => readonly Span[], textChecked = false): Fix {
+  if (fix.safety === 'suggestion' || textChecked) return fix;
   for (const e of fix.edits) {
     if (e.start === e.end) continue;
-    if ((!variablesChecked && VARIABLE.test(text.slice(e.start, e.end))) || crosses(e, spans())) {
+    if (VARIABLE.test(text.slice(e.start, e.end)) || crosses(e, spans())) {
       return { ...fix, safety: LOWER[fix.safety], title: fix.title };
     }
   }

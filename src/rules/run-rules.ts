@@ -8,6 +8,8 @@ import { programUses, wordSpan, type ProgramUse } from './commands.js';
 import type { FixDescriptor } from '../engine/rule.js';
 import { aptUse, apkUse } from './apt.js';
 import { chainInfos, eolOf, headSpan, isRuntime } from './util.js';
+import { pipInstall, unpinnedPackages } from './pip.js';
+import type { Span } from '../parser/source.js';
 
 function lineStartOf(text: string, offset: number): number {
   let i = offset;
@@ -233,6 +235,65 @@ function installsDependencies(script: RunScript | null): boolean {
   return false;
 }
 
+/** The requirement files of a RUN made only of `pip install -r …` (pinned packages allowed); null otherwise. */
+function requirementFiles(script: RunScript | null): string[] | null {
+  if (!script || script.shell.errors.length > 0) return null;
+  const files: string[] = [];
+  for (const use of programUses(script)) {
+    const p = pipInstall(use);
+    if (!p || p.tool === 'pipx') return null;
+    if (unpinnedPackages(p).length > 0 || p.packages.some((w) => w.value === null || /^[.~/]/.test(w.value) || w.value.includes('/'))) return null;
+    for (const o of [...p.options.all('requirement'), ...p.options.all('constraint')]) {
+      if (!o.value || !/^[\w./-]+$/.test(o.value) || o.value.startsWith('/') || o.value.includes('..')) return null;
+      files.push(o.value);
+    }
+  }
+  return files.length > 0 ? [...new Set(files)] : null;
+}
+
+const MOVABLE_OVER = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE']);
+
+function lineBounds(text: string, span: Span): { start: number; end: number } {
+  let start = span.start;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+  const nl = text.indexOf('\n', span.end);
+  return { start, end: nl < 0 ? text.length : nl + 1 };
+}
+
+/** COPY the requirement files, install, then COPY the rest: the install RUN moves above `COPY . .`. */
+function reorderFix(text: string, stage: Stage, copyAll: InstructionInfo, run: InstructionInfo, script: RunScript | null): FixDescriptor | null {
+  const files = requirementFiles(script);
+  const copy = copyAll.instruction;
+  if (!files || (copy.name !== 'COPY' && copy.name !== 'ADD') || run.instruction.onbuild || run.instruction.heredocs.length > 0) return null;
+  const args = copyArgs(copy);
+  if (args.sources.length !== 1 || !args.dest || args.json) return null;
+  const between = stage.instructions.slice(stage.instructions.indexOf(copyAll) + 1, stage.instructions.indexOf(run));
+  if (between.some((b) => !MOVABLE_OVER.has(b.instruction.name))) return null;
+  const dest = args.dest.text;
+  if (!/^(?:\.\/?|\/[\w./-]*)$/.test(dest)) return null;
+  // Files go where `COPY . dest` would put them: keep their folders.
+  const tops = [...new Set(files.map((f) => (f.includes('/') ? f.slice(0, f.indexOf('/') + 1) : f)))];
+  const target = (f: string): string => (dest === '.' || dest === './' ? (f.endsWith('/') ? f : './') : dest.replace(/\/?$/, '/') + (f.endsWith('/') ? f : ''));
+  const eol = eolOf(text);
+  const flags = args.chown ? `--chown=${args.chown.value ?? ''} ` : '';
+  const copies = tops.every((f) => !f.endsWith('/'))
+    ? [`${copy.keyword.text} ${flags}${tops.join(' ')} ${target('')}`]
+    : tops.map((f) => `${copy.keyword.text} ${flags}${f} ${target(f)}`);
+  const runLines = lineBounds(text, run.instruction.span);
+  const runText = text.slice(runLines.start, runLines.end);
+  const copyLines = lineBounds(text, copy.span);
+  const indent = text.slice(copyLines.start, copy.span.start);
+  return {
+    safety: 'unsafe',
+    title: `Copy ${tops.join(', ')} and install before \`COPY . ${dest}\``,
+    edits: [
+      { start: copyLines.start, end: copyLines.start, text: copies.map((c) => indent + c + eol).join('') + (runText.endsWith('\n') ? runText : runText + eol) },
+      { start: runLines.start, end: runLines.end, text: '' },
+    ],
+    textChecked: true,
+  };
+}
+
 function isWholeContext(ins: Instruction): boolean {
   if (ins.name !== 'COPY' && ins.name !== 'ADD') return false;
   const args = copyArgs(ins);
@@ -245,15 +306,22 @@ export const copyBeforeDependencies = defineRule({
   practices: ['cache-deps-before-code'],
   severity: 'warning',
   aliases: [],
-  fixable: 'suggestion',
+  fixable: 'unsafe',
   summary: 'The whole source is copied before dependencies are installed: every code change reinstalls them',
   docs: {
     what: 'Reports `COPY . …` that comes before the RUN installing the dependencies (`pip install -r`, `pip install .`, `uv sync`, `poetry install`, `pipenv install`, `pdm install`) in the same stage, when the dependency manifest was not copied and installed first.',
     why: 'Docker reuses a layer only if everything before it is unchanged. With the source copied first, any edit to any file invalidates the install layer and the next build downloads and installs every dependency again. Copying `requirements.txt` (or the lock file) first and installing before `COPY . .` keeps that layer cached until the dependencies change.',
-    fixSafety: 'A suggestion: copy the manifest, install, then copy the rest.',
+    fixSafety: 'Unsafe, when the install is only `pip install -r <files>` (and pinned packages) and only ENV/ARG/LABEL/EXPOSE come between: the requirement files are copied first, the install moves before `COPY . .`. The layers change (that is the point); an install that read other files of the context would now miss them, which is why other installs (`pip install .`, `uv sync`, `poetry install`) only get a suggestion.',
   },
   examples: {
     bad: [{ code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n' }],
+    fixed: [
+      {
+        input: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV PIP_DISABLE_PIP_VERSION_CHECK=1\nRUN pip install --no-cache-dir \\\n    -r requirements.txt\nCMD ["gunicorn", "app:app"]\n',
+        output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir \\\n    -r requirements.txt\nCOPY . .\nENV PIP_DISABLE_PIP_VERSION_CHECK=1\nCMD ["gunicorn", "app:app"]\n',
+        unsafe: true,
+      },
+    ],
     good: [
       { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n' },
       { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nCOPY . .\nRUN uv sync --frozen\n' },
@@ -280,7 +348,7 @@ export const copyBeforeDependencies = defineRule({
             ctx.report({
               span: c.name === 'COPY' || c.name === 'ADD' ? (c.list?.items[0]?.span ?? c.keyword.span) : c.keyword.span,
               message: `The source is copied before the dependencies are installed (line ${ins.startLine}): every code change reinstalls them; copy the manifest and install first`,
-              fix: { safety: 'suggestion', title: 'Copy the dependency manifest and install before `COPY . .`', edits: [] },
+              fix: reorderFix(ctx.file.text, stage, copyAll, info, ctx.script(info)) ?? { safety: 'suggestion', title: 'Copy the dependency manifest and install before `COPY . .`', edits: [] },
             });
             return;
           }

@@ -103,7 +103,7 @@ export const platformTargetRedundant = defineRule({
         ctx.report({
           span: flag.span,
           message: `--platform=${flag.value ?? ''} is the default: every stage is built for the target platform`,
-          fix: redefined || !single ? null : { safety: 'safe', title: 'Remove the redundant `--platform` flag', edits: [{ start: flag.span.start, end, text: '' }], variablesChecked: true },
+          fix: redefined || !single ? null : { safety: 'safe', title: 'Remove the redundant `--platform` flag', edits: [{ start: flag.span.start, end, text: '' }], textChecked: true },
         });
       },
     };
